@@ -1,0 +1,113 @@
+"""Shop settings, declared as data: each has a key, a type, a default, a label
+and a check. They live in the database, so they travel with backups."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from smallbiz_loyalty.core.errors import InvalidInput
+from smallbiz_loyalty.core.i18n import LANGUAGES, N_, _
+from smallbiz_loyalty.core.money import check_currency
+from smallbiz_loyalty.core.phones import check_region
+from smallbiz_loyalty.core.text import clean_text
+
+
+def _text(limit: int, *, required: bool = False) -> Callable[[str, Any], Any]:
+    def check(key: str, value: Any) -> str:
+        return clean_text(value, field=key, label=_(SETTINGS[key].label), max_length=limit, required=required)
+
+    return check
+
+
+def _int_between(low: int, high: int) -> Callable[[str, Any], Any]:
+    def check(key: str, value: Any) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise InvalidInput(
+                key,
+                _(
+                    "{label} must be a whole number from {low} to {high}.",
+                    label=_(SETTINGS[key].label),
+                    low=low,
+                    high=high,
+                ),
+            )
+        return number
+
+    return check
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[str, Any], Any]:
+    def check(key: str, value: Any) -> str:
+        if value not in choices:
+            raise InvalidInput(
+                key, _("{label} must be one of: {choices}.", label=_(SETTINGS[key].label), choices=", ".join(choices))
+            )
+        return value
+
+    return check
+
+
+def _time_zone(key: str, value: Any) -> str:
+    from smallbiz_loyalty.core.dates import zone
+
+    zone(str(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    label: str  # English source; translate with _() when shown
+    check: Callable[[str, Any], Any]
+    owner_only: bool = True
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in [
+        Setting("shop_name", "My shop", N_("Shop name"), _text(80, required=True)),
+        Setting("shop_address", "", N_("Shop address"), _text(200)),
+        Setting("shop_phone", "", N_("Shop phone"), _text(40)),
+        Setting("language", "en", N_("Language"), _choice(LANGUAGES)),
+        Setting("currency", "USD", N_("Currency"), lambda key, value: check_currency(value)),
+        Setting("phone_region", "US", N_("Phone country"), lambda key, value: check_region(value)),
+        Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
+        Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
+        Setting("backup_folder", "", N_("Backup folder"), _text(1000)),
+    ]
+}
+
+
+def load_settings(db: Database) -> dict[str, Any]:
+    """Every setting, stored values over defaults."""
+    values = {key: setting.default for key, setting in SETTINGS.items()}
+    for key, raw in db.execute("SELECT key, value FROM settings").fetchall():
+        if key in SETTINGS:
+            values[key] = json.loads(raw)
+    return values
+
+
+def validate_setting(key: str, value: Any) -> Any:
+    if key not in SETTINGS:
+        raise InvalidInput("setting", _("There is no setting called {key}.", key=str(key)[:40]))
+    return SETTINGS[key].check(key, value)
+
+
+def store_setting(db: Database, key: str, value: Any) -> Any:
+    """Validate and write one setting (inside the caller's transaction)."""
+    checked = validate_setting(key, value)
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, json.dumps(checked, ensure_ascii=False)],
+    )
+    return checked

@@ -1,0 +1,297 @@
+"""`Shop`: the one service object the GUI, the CLI and the tests use.
+
+It opens the store, knows the settings, the clock and who is signed in, and
+runs every user action as one transaction. Mutating calls return a result that
+says what happened and which kinds of data changed (`changed`), so screens
+refresh only what they show."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from smallbiz_loyalty.core import audit, customers, sales
+from smallbiz_loyalty.core.checks import Problem, check_store
+from smallbiz_loyalty.core.customers import Customer
+from smallbiz_loyalty.core.dates import Clock, business_date, system_clock, utc_iso
+from smallbiz_loyalty.core.db import open_store, transaction
+from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
+from smallbiz_loyalty.core.i18n import _, babel_locale
+from smallbiz_loyalty.core.money import parse_amount
+from smallbiz_loyalty.core.progress import Progress, ShouldCancel
+from smallbiz_loyalty.core.sales import Sale
+from smallbiz_loyalty.core.settings import load_settings, store_setting
+from smallbiz_loyalty.core.text import clean_text
+
+if TYPE_CHECKING:
+    from smallbiz_loyalty.core.importing import ImportReport
+
+CUSTOMERS, SALES, LEDGER, SETTINGS, FEEDBACK = "customers", "sales", "ledger", "settings", "feedback"
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    sale: Sale
+    duplicate: bool = False  # the key had been used: nothing new was written
+    messages: tuple[str, ...] = ()  # what to tell the cashier ("+1 stamp — 7/10")
+    changed: frozenset[str] = field(default_factory=lambda: frozenset({SALES, LEDGER}))
+
+
+@dataclass(frozen=True)
+class CustomerResult:
+    customer: Customer
+    changed: frozenset[str] = frozenset({CUSTOMERS})
+
+
+class Shop:
+    """A shop's store, opened on one database file."""
+
+    def __init__(
+        self, db: Database, *, clock: Clock = system_clock, staff_id: int = 1, path: Path | None = None
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.staff_id = staff_id
+        self.path = path
+        self._settings: dict[str, Any] = load_settings(db)
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock = system_clock) -> Shop:
+        """Open (or create) the shop whose data is in `path`."""
+        path = Path(path)
+        return cls(open_store(path), clock=clock, path=path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Shop:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings -------------------------------------------------------
+    @property
+    def settings(self) -> dict[str, Any]:
+        return dict(self._settings)
+
+    @property
+    def currency(self) -> str:
+        return self._settings["currency"]
+
+    @property
+    def region(self) -> str:
+        return self._settings["phone_region"]
+
+    def set_settings(self, **values: Any) -> dict[str, Any]:
+        """Change several settings at once; all are checked before any is written."""
+        now = self._now()
+        with transaction(self.db):
+            for key, value in values.items():
+                store_setting(self.db, key, value)
+            audit.record(self.db, at=now, staff_id=self.staff_id, action="settings", **values)
+        self._settings = load_settings(self.db)
+        return self.settings
+
+    # -- time -----------------------------------------------------------
+    def _now(self) -> str:
+        return utc_iso(self.clock())
+
+    def today(self) -> date:
+        return business_date(self.clock(), self._settings["time_zone"])
+
+    # -- customers ------------------------------------------------------
+    def enrol(
+        self,
+        *,
+        name: object,
+        phone: object = None,
+        email: object = None,
+        birthday: object = None,
+        notes: object = None,
+        consent_marketing: bool = False,
+        consent_notes: bool = True,
+        referred_by: int | None = None,
+        card_code: str | None = None,
+        rng: random.Random | None = None,
+        at: datetime | None = None,
+    ) -> CustomerResult:
+        fields = customers.check_fields(
+            name=name,
+            phone=phone,
+            email=email,
+            birthday=birthday,
+            notes=notes,
+            consent_marketing=consent_marketing,
+            consent_notes=consent_notes,
+            region=self.region,
+        )
+        with transaction(self.db):
+            customer = customers.insert_customer(
+                self.db, fields, now=utc_iso(at or self.clock()), referred_by=referred_by, card_code=card_code, rng=rng
+            )
+        return CustomerResult(customer)
+
+    def edit_customer(self, customer_id: int, **changes: Any) -> CustomerResult:
+        current = customers.get_customer(self.db, customer_id)
+        fields = customers.fields_of(current, self.region, **changes)
+        now = self._now()
+        with transaction(self.db):
+            customer = customers.update_customer(self.db, customer_id, fields, now=now)
+            audit.record(
+                self.db,
+                at=now,
+                staff_id=self.staff_id,
+                action="edit_customer",
+                subject=str(customer_id),
+                fields=sorted(changes),
+            )
+        return CustomerResult(customer)
+
+    def customer(self, customer_id: int) -> Customer:
+        return customers.get_customer(self.db, customer_id)
+
+    def find_customers(self, text: str, *, limit: int = 20) -> list[Customer]:
+        return customers.find_customers(self.db, text, limit=limit)
+
+    def resolve_customer(self, text: str) -> Customer:
+        """The customer with this phone number or card code (for the CLI and scanners)."""
+        return customers.resolve_customer(self.db, text, self.region)
+
+    # -- sales ----------------------------------------------------------
+    def parse_amount(self, text: object) -> int:
+        """Minor units of the shop's currency from what was typed."""
+        return parse_amount(text, self.currency, babel_locale())
+
+    def record_sale(
+        self,
+        *,
+        customer_id: int | None,
+        amount: int,
+        category: object = None,
+        key: object = None,
+        at: datetime | None = None,
+    ) -> SaleResult:
+        """Record a sale; a key that was already used returns the first result and writes nothing.
+
+        `at` backdates the sale (demo data, imports); the counter leaves it to the clock."""
+        moment = at or self.clock()
+        checked_key = sales.check_key(key)
+        checked_category = sales.check_category(category)
+        with transaction(self.db):
+            existing = sales.sale_by_key(self.db, checked_key)
+            if existing is not None:
+                self._refuse_key_reuse(existing, kind="sale", customer_id=customer_id, amount=amount)
+                return SaleResult(existing, duplicate=True, changed=frozenset())
+            if customer_id is not None:
+                customer = customers.get_customer(self.db, customer_id)
+                if not customer.active:
+                    raise RuleViolation(
+                        _("{name} has been erased or merged; sales cannot be added.", name=customer.name)
+                    )
+            sale = sales.insert_sale(
+                self.db,
+                key=checked_key,
+                customer_id=customer_id,
+                amount=amount,
+                category=checked_category,
+                business_date=business_date(moment, self._settings["time_zone"]),
+                now=utc_iso(moment),
+                staff_id=self.staff_id,
+            )
+        return SaleResult(sale)
+
+    def record_return(
+        self, sale_id: int, *, amount: int | None = None, key: object = None, at: datetime | None = None
+    ) -> SaleResult:
+        """Return all (amount None) or part of a sale."""
+        moment = at or self.clock()
+        checked_key = sales.check_key(key)
+        with transaction(self.db):
+            existing = sales.sale_by_key(self.db, checked_key)
+            if existing is not None:
+                self._refuse_key_reuse(existing, kind="return", amount=-amount if amount else None, original=sale_id)
+                return SaleResult(existing, duplicate=True, changed=frozenset())
+            original = sales.get_sale(self.db, sale_id)
+            sale = sales.insert_return(
+                self.db,
+                key=checked_key,
+                original=original,
+                amount=amount,
+                business_date=business_date(moment, self._settings["time_zone"]),
+                now=utc_iso(moment),
+                staff_id=self.staff_id,
+                currency=self.currency,
+            )
+        return SaleResult(sale)
+
+    def void_sale(self, sale_id: int, *, reason: object) -> SaleResult:
+        """Cancel a sale entered by mistake; it stays in the history, marked void."""
+        why = clean_text(reason, field="reason", label=_("The reason"), max_length=200, required=True)
+        now = self._now()
+        with transaction(self.db):
+            sale = sales.mark_void(
+                self.db, sales.get_sale(self.db, sale_id), reason=why, now=now, staff_id=self.staff_id
+            )
+            audit.record(self.db, at=now, staff_id=self.staff_id, action="void_sale", subject=str(sale_id), reason=why)
+        return SaleResult(sale)
+
+    def check(self, *, quick: bool = False) -> list[Problem]:
+        """Every problem found in the store; empty when healthy."""
+        return check_store(self.db, quick=quick)
+
+    # -- import / export -------------------------------------------------
+    def import_customers(
+        self,
+        data: bytes,
+        *,
+        fmt: str = "auto",
+        on_duplicate: str = "skip",
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        should_cancel: ShouldCancel | None = None,
+    ) -> ImportReport:
+        """Import a customer CSV (all valid rows in one transaction; bad rows reported by line)."""
+        from smallbiz_loyalty.core import importing
+
+        return importing.import_customers(
+            self.db,
+            data,
+            region=self.region,
+            now=self._now(),
+            staff_id=self.staff_id,
+            fmt=fmt,
+            on_duplicate=on_duplicate,
+            dry_run=dry_run,
+            progress=progress,
+            should_cancel=should_cancel,
+        )
+
+    def export(self, what: str, path: str | Path) -> int:
+        """Write customers, sales, … to a CSV file (UTF-8 with BOM); returns the row count."""
+        from smallbiz_loyalty.core import exporting
+
+        count = exporting.export_table(self.db, what, Path(path), currency=self.currency)
+        with transaction(self.db):
+            audit.record(self.db, at=self._now(), staff_id=self.staff_id, action="export", subject=what, rows=count)
+        return count
+
+    def sale(self, sale_id: int) -> Sale:
+        return sales.get_sale(self.db, sale_id)
+
+    @staticmethod
+    def _refuse_key_reuse(
+        existing: Sale, *, kind: str, amount: int | None, customer_id: int | None = None, original: int | None = None
+    ) -> None:
+        same = existing.kind == kind and (amount is None or existing.amount == amount)
+        if kind == "sale":
+            same = same and existing.customer_id == customer_id
+        else:
+            same = same and existing.original_sale_id == original
+        if not same:
+            raise InvalidInput("key", _("The key {key} was already used for a different sale.", key=existing.key[:40]))
