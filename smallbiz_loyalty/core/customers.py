@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ CARD_LENGTH = 8
 _CARD_TYPED = re.compile(r"^[0-9A-Za-z][0-9A-Za-z \-]{6,12}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_TYPED = re.compile(r"^[+0-9()\-\s]+$")
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 _COLUMNS = (
     "id, name, phone, email, birth_month, birth_day, birth_year, card_code, referred_by,"
     " consent_marketing, consent_notes, notes, external_id, created_at, erased_at, merged_into"
@@ -323,7 +325,9 @@ def find_customers(db: Database, text: str, *, limit: int = 20) -> list[Customer
     Digits (any script, spaces and dashes ignored) match any run of 3+ digits of
     the phone; words match the start of any word of the name, all words needed.
     Erased and merged customers never appear."""
-    text = (text or "").strip()[:200]
+    # Search never refuses: control and format characters (NUL, bidi marks) are
+    # dropped from the query, which then matches what is left.
+    text = "".join(ch for ch in (text or "")[:200] if unicodedata.category(ch) not in _INVISIBLE).strip()
     if not text:
         return []
     found: list[Customer] = []

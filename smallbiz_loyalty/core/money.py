@@ -25,6 +25,8 @@ from smallbiz_loyalty.core.text import to_ascii_digits
 MAX_MAJOR_UNITS = 10_000_000
 _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u060c": ",", "\u2019": "'", "\u00a0": " ", "\u202f": " "}
 _ALLOWED = re.compile(r"^[0-9.,' ]+$")
+# A space may only group thousands: "1 250" yes, "12 . 5" no.
+_LOOSE_SPACE = re.compile(r"(?<![0-9]) | (?![0-9]{3}(?:[^0-9]|$))")
 
 
 def currency_decimals(currency: str) -> int:
@@ -46,7 +48,8 @@ def parse_amount(text: object, currency: str, locale: str = "en", *, allow_zero:
 
     The last "." or "," is the decimal point when both occur; a lone separator
     followed by exactly three digits is a thousands separator only where the
-    locale says so. Raises `InvalidInput` with one sentence otherwise.
+    locale says so and the currency does not itself have three decimals (KWD,
+    BHD, OMR, JOD). Raises `InvalidInput` with one sentence otherwise.
     """
     raw = "" if text is None else str(text)
     cleaned = to_ascii_digits(raw.strip())
@@ -57,12 +60,17 @@ def parse_amount(text: object, currency: str, locale: str = "en", *, allow_zero:
         raise InvalidInput("amount", _("Please enter an amount."))
     if cleaned.startswith("-"):
         raise InvalidInput("amount", _("The amount cannot be negative."))
-    if len(cleaned) > 40 or not _ALLOWED.match(cleaned) or not any(c.isdigit() for c in cleaned):
+    if (
+        len(cleaned) > 40
+        or not _ALLOWED.match(cleaned)
+        or not any(c.isdigit() for c in cleaned)
+        or _LOOSE_SPACE.search(cleaned)
+    ):
         raise InvalidInput(
             "amount", _('"{text}" is not an amount; type digits, for example 12.50.', text=_shorten(raw))
         )
-    number = _to_decimal(cleaned, locale, raw)
     decimals = currency_decimals(currency)
+    number = _to_decimal(cleaned, locale, raw, decimals)
     scaled = number.scaleb(decimals)
     if scaled != scaled.to_integral_value():
         raise InvalidInput(
@@ -82,7 +90,7 @@ def _shorten(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _to_decimal(cleaned: str, locale: str, raw: str) -> Decimal:
+def _to_decimal(cleaned: str, locale: str, raw: str, decimals: int) -> Decimal:
     compact = cleaned.replace(" ", "").replace("'", "")
     decimal_symbol = to_ascii_digits(get_decimal_symbol(locale)).replace("\u066b", ".")
     group_symbol = get_group_symbol(locale).replace("\u066c", ",").replace("\u00a0", " ")
@@ -102,7 +110,9 @@ def _to_decimal(cleaned: str, locale: str, raw: str) -> Decimal:
         if len(parts) > 2:
             _check_groups(compact, sep, bad)
             integer, fraction = compact.replace(sep, ""), ""
-        elif sep == group_symbol and sep != decimal_symbol and len(parts[1]) == 3 and parts[0]:
+        elif sep == group_symbol and sep != decimal_symbol and len(parts[1]) == 3 and parts[0] and decimals != 3:
+            # "1,250" is a thousand and more in dollars, but "2,750" dinars at a
+            # café counter means 2.750: with three-decimal currencies it is decimal.
             integer, fraction = parts[0] + parts[1], ""
         else:
             integer, fraction = parts
