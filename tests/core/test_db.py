@@ -43,7 +43,7 @@ def test_a_pending_migration_on_a_file_with_data_copies_the_file_first(db_path: 
         later._migrations.append(migration)
 
     @later(name="9999_test_column")
-    def add_column(db):  # noqa: ANN001, ANN202
+    def add_column(db):
         db.execute("ALTER TABLE settings ADD COLUMN note TEXT")
 
     open_store(db_path, migrations=later).close()
@@ -60,7 +60,7 @@ def test_a_failed_migration_changes_nothing(db_path: Path) -> None:
     broken._migrations.extend(MIGRATIONS._migrations)
 
     @broken(name="9998_broken")
-    def half_done(db):  # noqa: ANN001, ANN202
+    def half_done(db):
         db.execute("CREATE TABLE half (x)")
         db.execute("INSERT INTO nowhere VALUES (1)")
 
@@ -87,8 +87,13 @@ def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
 
 def test_a_transaction_lands_whole_or_not_at_all(db_path: Path) -> None:
     db = open_store(db_path)
-    with pytest.raises(RuntimeError), transaction(db):
-        db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
-        raise RuntimeError("power cut")
+
+    def power_cut() -> None:
+        with transaction(db):
+            db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        power_cut()
     assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
     db.close()

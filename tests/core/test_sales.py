@@ -57,7 +57,7 @@ def test_partial_returns_are_linked_and_cannot_exceed_the_sale(shop: Shop) -> No
         sale.id,
         customer.id,
     )
-    with pytest.raises(RuleViolation, match="Only KWD6.000 of sale"):
+    with pytest.raises(RuleViolation, match=r"Only KWD6\.000 of sale"):
         shop.record_return(sale.id, amount=7000)
     rest = shop.record_return(sale.id).sale
     assert rest.amount == -6000
