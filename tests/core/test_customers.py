@@ -81,13 +81,12 @@ def test_lookup_by_card_code_ignores_case_and_spaces(shop: Shop) -> None:
 
 
 def test_lookups_use_the_search_indexes_not_a_scan(shop: Shop) -> None:
-    plans = []
-    shop.db.conn.set_trace_callback(None)
-    for query in (
-        "SELECT id FROM customers WHERE id IN (SELECT rowid FROM customer_phone_fts WHERE customer_phone_fts MATCH '\"1234\"')",
+    queries = (
+        "SELECT id FROM customers WHERE id IN"
+        " (SELECT rowid FROM customer_phone_fts WHERE customer_phone_fts MATCH '\"1234\"')",
         "SELECT id FROM customers WHERE card_code = 'ABCDEFGH'",
-    ):
-        plans.append(" ".join(row[3] for row in shop.db.execute(f"EXPLAIN QUERY PLAN {query}")))
+    )
+    plans = [" ".join(row[3] for row in shop.db.execute(f"EXPLAIN QUERY PLAN {q}")) for q in queries]
     assert "VIRTUAL TABLE INDEX" in plans[0] and "SCAN customers" not in plans[0]
     assert "USING INDEX" in plans[1] or "USING COVERING INDEX" in plans[1]
 
