@@ -169,7 +169,7 @@ _GENERIC = _Format(
         "points": ("points", "points balance", "loyalty points", "النقاط", "رصيد النقاط"),
         "stamps": ("stamps", "stamp balance", "الأختام", "رصيد الأختام"),
         "notes": ("notes", "note", "memo", "comments", "ملاحظات", "ملاحظة"),
-        "external_id": ("customer_id", "customer id", "external id", "id", "رقم العميل", "card_code"),
+        "external_id": ("customer_id", "customer id", "external id", "id", "رقم العميل"),
         "card_code": ("card_code", "card code", "رمز البطاقة", "رقم البطاقة"),
         "consent_marketing": ("consent_marketing", "marketing consent", "accepts marketing", "موافقة التسويق"),
         "created_at": ("created_at", "created", "date joined", "joined", "تاريخ التسجيل", "تاريخ الإنشاء"),

@@ -28,7 +28,7 @@ EMAIL_MAX = 254
 # Card codes avoid letters and digits that are easy to confuse (0/O, 1/I/L, U/V).
 CARD_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 CARD_LENGTH = 8
-_CARD_TYPED = re.compile(r"^[0-9A-Za-z][0-9A-Za-z \-]{6,12}$")
+_CARD_TYPED = re.compile(r"^[0-9A-Za-z][0-9A-Za-z \-]{3,24}$")  # imported codes may be 4-20 characters
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_TYPED = re.compile(r"^[+0-9()\-\s]+$")
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})

@@ -218,10 +218,10 @@ def test_rows_written_with_the_export_columns_read_back_field_for_field():
     assert read_back == written
 
 
-def test_a_card_code_alone_serves_as_the_external_id():
+def test_a_card_code_is_not_taken_for_the_other_systems_id():
     rows = read_customer_csv(b"name,card_code\nHuda,ZZ12AB\n").rows
 
-    assert rows == [row(2, name="Huda", card_code="ZZ12AB", external_id="ZZ12AB")]
+    assert rows == [row(2, name="Huda", card_code="ZZ12AB", external_id="")]
 
 
 def test_semicolons_bom_and_arabic_headers():

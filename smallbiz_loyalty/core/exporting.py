@@ -1,0 +1,187 @@
+"""Export the store's tables to CSV files a spreadsheet opens correctly.
+
+Files are UTF-8 with a BOM (so Excel reads Arabic names right), one header row,
+then one row per record, streamed from SQLite so a large table never sits in
+memory. The file is written beside the target under a temporary name and moved
+into place at the end: a failure never leaves a half-written export behind.
+
+Each export is an `ExportSpec` in `EXPORTS`; another table (ledger, feedback)
+is added by registering its spec with `register_export`. The first columns of
+each header are a contract (DESIGN.md §5); new columns go at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from smallbiz_loyalty.core.dates import Birthday
+from smallbiz_loyalty.core.errors import InvalidInput
+from smallbiz_loyalty.core.i18n import _
+from smallbiz_loyalty.core.money import major_str
+
+# (a row from the spec's query, the shop's currency) → the CSV cells
+RowFormatter = Callable[[Sequence[Any], str], list[str]]
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    header: tuple[str, ...]
+    sql: str  # one SELECT; rows come out in file order
+    format_row: RowFormatter
+
+
+EXPORTS: dict[str, ExportSpec] = {}
+
+
+def register_export(what: str, spec: ExportSpec) -> None:
+    """Make `export_table(db, what, …)` write `spec`'s rows."""
+    EXPORTS[what] = spec
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _yes_no(value: object) -> str:
+    return "yes" if value else "no"
+
+
+def _customer_row(row: Sequence[Any], currency: str) -> list[str]:
+    cid, name, phone, email, month, day, year, card, created, notes, marketing, notes_ok = row
+    birthday = Birthday(month, day, year).iso() if month else ""
+    return [str(cid), name, _cell(phone), email, birthday, card, created, notes, _yes_no(marketing), _yes_no(notes_ok)]
+
+
+def _sale_row(row: Sequence[Any], currency: str) -> list[str]:
+    sid, key, customer_id, day, amount, category, kind, original, created, voided_at = row
+    return [
+        str(sid),
+        key,
+        _cell(customer_id),
+        day,
+        major_str(amount, currency),
+        _cell(category),
+        "void" if voided_at else kind,
+        _cell(original),
+        created,
+        _cell(voided_at),
+    ]
+
+
+register_export(
+    "customers",
+    ExportSpec(
+        header=(
+            "customer_id",
+            "name",
+            "phone",
+            "email",
+            "birthday",
+            "card_code",
+            "created_at",
+            "notes",
+            "consent_marketing",
+            "consent_notes",
+        ),
+        # Erased customers hold no personal data any more and merged ones live on
+        # in the customer they were merged into: neither is a customer to export.
+        sql="SELECT id, name, phone, email, birth_month, birth_day, birth_year, card_code, created_at, notes,"
+        " consent_marketing, consent_notes FROM customers"
+        " WHERE erased_at IS NULL AND merged_into IS NULL ORDER BY id",
+        format_row=_customer_row,
+    ),
+)
+register_export(
+    "sales",
+    ExportSpec(
+        header=(
+            "sale_id",
+            "key",
+            "customer_id",
+            "business_date",
+            "amount",
+            "category",
+            "kind",
+            "original_sale_id",
+            "created_at",
+            "voided_at",
+        ),
+        sql="SELECT id, key, customer_id, business_date, amount, category, kind, original_sale_id, created_at,"
+        " voided_at FROM sales ORDER BY id",
+        format_row=_sale_row,
+    ),
+)
+
+
+def export_table(db: Database, what: str, path: Path, *, currency: str) -> int:
+    """Write every `what` row ("customers", "sales", …) to the CSV file `path`; returns the row count.
+
+    Amounts are in major units of `currency` ("12.500"), returns negative, a
+    voided sale has kind "void". Raises `InvalidInput` for an unknown `what` or
+    a place that cannot be written; the target is then left as it was."""
+    spec = EXPORTS.get(what)
+    if spec is None:
+        raise InvalidInput(
+            "what",
+            _(
+                "There is no export called {what}; choose one of {choices}.",
+                what=str(what)[:40],
+                choices=", ".join(EXPORTS),
+            ),
+        )
+    path = _check_target(Path(path))
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    temp = Path(temp_name)
+    try:
+        with open(handle, "w", encoding="utf-8-sig", newline="") as out:
+            count = _write_rows(db, spec, out, currency)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise _cannot_write(path, exc) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_rows(db: Database, spec: ExportSpec, out: Any, currency: str) -> int:
+    writer = csv.writer(out)
+    writer.writerow(spec.header)
+    count = 0
+    for row in db.execute(spec.sql):  # the cursor streams: rows are never all in memory
+        writer.writerow(spec.format_row(row, currency))
+        count += 1
+    return count
+
+
+def _check_target(path: Path) -> Path:
+    if path.is_dir():
+        raise InvalidInput("output", _("{path} is a folder; give a file name such as customers.csv.", path=str(path)))
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(
+            "output",
+            _(
+                "The folder {folder} does not exist; create it or choose another place for the file.",
+                folder=str(folder),
+            ),
+        )
+    return path
+
+
+def _cannot_write(path: Path, exc: OSError) -> InvalidInput:
+    return InvalidInput(
+        "output", _("{path} cannot be written: {reason}.", path=str(path), reason=exc.strerror or str(exc))
+    )
