@@ -1,0 +1,265 @@
+"""The demo shop: a seeded, realistic Kuwaiti café built through the Shop's own methods."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import phonenumbers
+import pytest
+
+from smallbiz_loyalty.core.dates import fixed_clock
+from smallbiz_loyalty.core.demo import (
+    CATEGORIES,
+    KW_MOBILE_PREFIXES,
+    DemoSummary,
+    build_demo,
+    kuwaiti_mobile,
+    ramadan_days,
+)
+from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
+from smallbiz_loyalty.core.progress import Cancelled
+from smallbiz_loyalty.core.shop import Shop
+from tests.factories import make_customer
+
+# The conftest shop's clock: 2026-10-15 12:30 in Kuwait.
+NOW = datetime(2026, 10, 15, 9, 30, tzinfo=UTC)
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _open(path: Path) -> Shop:
+    return Shop.open(path, clock=fixed_clock(NOW))
+
+
+def _fingerprint(shop: Shop) -> tuple[list[tuple], list[tuple]]:
+    people = shop.db.execute(
+        "SELECT id, name, phone, email, birth_month, birth_day, birth_year, card_code, referred_by,"
+        " consent_marketing, consent_notes, created_at FROM customers ORDER BY id"
+    ).fetchall()
+    sales = shop.db.execute(
+        "SELECT key, kind, customer_id, amount, category, business_date, created_at, original_sale_id,"
+        " voided_at IS NOT NULL FROM sales ORDER BY id"
+    ).fetchall()
+    return people, sales
+
+
+def _count(shop: Shop, sql: str) -> int:
+    return shop.db.execute(sql).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Shop, DemoSummary]]:
+    """60 customers over 6 months, built once and only read by the tests below."""
+    with _open(tmp_path_factory.mktemp("demo") / "demo.db") as shop:
+        yield shop, build_demo(shop, customers=60, months=6, seed=3)
+
+
+def test_the_same_seed_builds_the_same_shop_and_another_seed_another(tmp_path: Path) -> None:
+    prints = {}
+    for name, seed in [("a", 11), ("b", 11), ("c", 12)]:
+        with _open(tmp_path / f"{name}.db") as shop:
+            build_demo(shop, customers=40, months=4, seed=seed)
+            prints[name] = _fingerprint(shop)
+
+    assert prints["a"] == prints["b"]
+    people_c, sales_c = prints["c"]
+    assert len(people_c) == 40
+    assert [p[1] for p in people_c] != [p[1] for p in prints["a"][0]]
+    assert sum(s[3] for s in sales_c) != sum(s[3] for s in prints["a"][1])
+
+
+def test_summary_matches_the_store_and_the_period_ends_today(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, summary = demo
+
+    # Six months back from Thursday 2026-10-15, today included.
+    assert (summary.first_date, summary.last_date) == (date(2026, 4, 16), date(2026, 10, 15))
+    assert summary.customers == 60 == _count(shop, "SELECT COUNT(*) FROM customers")
+    assert summary.sales == _count(shop, "SELECT COUNT(*) FROM sales WHERE kind = 'sale'")
+    assert summary.returns == _count(shop, "SELECT COUNT(*) FROM sales WHERE kind = 'return'")
+    assert summary.voids == _count(shop, "SELECT COUNT(*) FROM sales WHERE voided_at IS NOT NULL")
+    first, last = shop.db.execute("SELECT MIN(business_date), MAX(business_date) FROM sales").fetchone()
+    assert summary.first_date.isoformat() <= first and last <= summary.last_date.isoformat()
+    # Nothing happened after the clock's "now" (12:30 in Kuwait).
+    assert _count(shop, "SELECT COUNT(*) FROM sales WHERE created_at > '2026-10-15T09:30:00+00:00'") == 0
+    assert summary.describe() == (
+        f"Demo shop ready: 60 customers, {summary.sales:,} sales from 2026-04-16 to 2026-10-15."
+    )
+
+
+def test_the_shop_is_a_kuwaiti_cafe(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+
+    settings = shop.settings
+    assert settings["shop_name"] == "مقهى النخلة — Palm Café"
+    assert (settings["currency"], settings["phone_region"], settings["time_zone"]) == ("KWD", "KW", "Asia/Kuwait")
+    # Kept sales are priced like a café: a coffee is 1.250–2.500 KWD, up to three at once.
+    coffee = next(c for c in CATEGORIES if c.name == "coffee")
+    low, high = shop.db.execute(
+        "SELECT MIN(amount), MAX(amount) FROM sales WHERE kind = 'sale' AND category = 'coffee'"
+    ).fetchone()
+    assert (coffee.low, coffee.high) == (1250, 2500)
+    assert coffee.low <= low and high <= 3 * coffee.high
+
+
+def test_every_customer_has_a_unique_valid_kuwaiti_mobile_and_card(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    phones, cards = zip(*shop.db.execute("SELECT phone, card_code FROM customers").fetchall(), strict=True)
+
+    assert len(set(phones)) == len(phones) == 60
+    assert len(set(cards)) == 60
+    assert all(re.fullmatch(r"[2-9A-Z]{8}", card) for card in cards)
+    for phone in phones:
+        number = phonenumbers.parse(phone)
+        assert phonenumbers.is_valid_number(number), phone
+        assert phonenumbers.region_code_for_number(number) == "KW"
+        assert phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+
+
+def test_every_mobile_prefix_gives_valid_numbers() -> None:
+    import random
+
+    rng = random.Random(5)
+    samples = [f"+965{p}{tail}" for p in KW_MOBILE_PREFIXES for tail in ("000000", "999999")]
+    samples += [kuwaiti_mobile(rng) for _ in range(500)]
+    assert all(phonenumbers.is_valid_number(phonenumbers.parse(n)) for n in samples)
+
+
+def test_customers_are_a_mix_of_arabic_and_english_names_with_some_details(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    rows = shop.db.execute("SELECT name, email, birth_month, birth_day, birth_year FROM customers").fetchall()
+
+    arabic = [name for name, *_rest in rows if ARABIC.search(name)]
+    english = [name for name, *_rest in rows if re.fullmatch(r"[A-Za-z' .-]+", name)]
+    assert len(arabic) + len(english) == 60
+    assert 20 <= len(arabic) <= 50  # about 60 %
+    assert any(email for _n, email, *_r in rows)
+    assert any(month for _n, _e, month, *_r in rows)
+    # Someone is born on 29 February, with no year or a leap year.
+    leap = [(y) for _n, _e, m, d, y in rows if (m, d) == (2, 29)]
+    assert leap and all(y is None or y % 4 == 0 for y in leap)
+
+
+def test_customers_enrol_at_their_first_visit_and_are_referred_by_earlier_ones(
+    demo: tuple[Shop, DemoSummary],
+) -> None:
+    shop, _summary = demo
+    rows = shop.db.execute(
+        "SELECT c.id, c.created_at, c.referred_by, MIN(s.created_at) FROM customers c"
+        " JOIN sales s ON s.customer_id = c.id GROUP BY c.id"
+    ).fetchall()
+
+    assert len(rows) == 60  # every customer bought something
+    assert all(created == first_sale for _id, created, _ref, first_sale in rows)
+    assert all(ref is None or ref < cid for cid, _c, ref, _f in rows)
+    ids_by_time = [cid for cid, *_ in sorted(rows, key=lambda r: (r[1], r[0]))]
+    assert ids_by_time == sorted(ids_by_time)
+
+
+def test_there_are_walk_ins_and_returns(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, summary = demo
+
+    assert _count(shop, "SELECT COUNT(*) FROM sales WHERE customer_id IS NULL") > 0
+    assert summary.returns > 0
+    # A return is never more than its sale, and always the same customer's.
+    assert shop.check() == []
+
+
+def test_regulars_drift_away(demo: tuple[Shop, DemoSummary]) -> None:
+    """Some customers came often at first (4+ times in their first six weeks) and not at all
+    in the last six weeks: the ones the "at risk" list is for."""
+    shop, summary = demo
+    six_weeks_ago = (summary.last_date - timedelta(weeks=6)).isoformat()
+
+    (drifters,) = shop.db.execute(
+        "SELECT COUNT(*) FROM (SELECT s.customer_id FROM sales s JOIN"
+        " (SELECT customer_id, MIN(business_date) AS first, MAX(business_date) AS last FROM sales"
+        "  WHERE kind = 'sale' AND customer_id IS NOT NULL GROUP BY customer_id) c ON c.customer_id = s.customer_id"
+        " WHERE s.kind = 'sale' AND c.last < ? AND s.business_date < date(c.first, '+42 days')"
+        " GROUP BY s.customer_id HAVING COUNT(*) >= 4)",
+        [six_weeks_ago],
+    ).fetchone()
+    assert drifters >= 3
+
+
+def test_demo_sales_carry_keys_from_the_seed(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, summary = demo
+
+    keys = [k for (k,) in shop.db.execute("SELECT key FROM sales WHERE kind = 'sale' ORDER BY id")]
+    assert keys == [f"demo-3-{n}" for n in range(1, summary.sales + 1)]
+
+
+def test_building_into_a_store_with_customers_is_refused_and_changes_nothing(shop: Shop) -> None:
+    make_customer(shop, "Huda")
+
+    with pytest.raises(RuleViolation, match="new file"):
+        build_demo(shop, customers=5, months=2)
+
+    assert _count(shop, "SELECT COUNT(*) FROM customers") == 1
+    assert _count(shop, "SELECT COUNT(*) FROM sales") == 0
+    assert shop.settings["shop_name"] == "Test Café"
+
+
+def test_cancelling_writes_nothing(shop: Shop) -> None:
+    audit_before = _count(shop, "SELECT COUNT(*) FROM audit_log")
+    seen: list[tuple[int, int]] = []
+    polls = iter(range(1000))
+
+    def progress(done: int, total: int, label: str) -> None:
+        seen.append((done, total))
+
+    with pytest.raises(Cancelled):
+        build_demo(shop, customers=60, months=6, progress=progress, should_cancel=lambda: next(polls) >= 2)
+
+    assert seen  # it had reported progress before being cancelled
+    assert _count(shop, "SELECT COUNT(*) FROM customers") == 0
+    assert _count(shop, "SELECT COUNT(*) FROM sales") == 0
+    assert _count(shop, "SELECT COUNT(*) FROM audit_log") == audit_before
+    assert shop.settings["shop_name"] == "Test Café"
+    assert shop.db.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()[0] == '"Test Café"'
+
+
+def test_progress_runs_to_the_end(shop: Shop) -> None:
+    seen: list[tuple[int, int]] = []
+
+    build_demo(shop, customers=3, months=2, progress=lambda done, total, label: seen.append((done, total)))
+
+    # 2026-08-16 … 2026-10-15 is 61 days.
+    assert seen[-1] == (61, 61)
+    assert [done for done, _t in seen] == sorted(done for done, _t in seen)
+
+
+@pytest.mark.parametrize(
+    ("field", "arguments"),
+    [
+        ("customers", {"customers": 0}),
+        ("customers", {"customers": 200_001}),
+        ("customers", {"customers": "50"}),
+        ("months", {"months": 0}),
+        ("months", {"months": 61}),
+    ],
+)
+def test_arguments_out_of_range_are_refused(shop: Shop, field: str, arguments: dict[str, object]) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        build_demo(shop, **arguments)
+
+    assert caught.value.field == field
+    assert _count(shop, "SELECT COUNT(*) FROM customers") == 0
+
+
+def test_the_smallest_demo_is_one_customer_in_one_month(shop: Shop) -> None:
+    summary = build_demo(shop, customers=1, months=1)
+
+    assert summary.customers == 1
+    assert summary.first_date == date(2026, 9, 16)
+    assert summary.sales >= 1
+
+
+def test_ramadan_falls_about_eleven_days_earlier_each_year() -> None:
+    days = ramadan_days(date(2026, 1, 1), date(2027, 12, 31))
+
+    # 1 Ramadan 1447 was 18 February 2026 and 1448 falls around 8 February 2027.
+    assert date(2026, 2, 19) in days and date(2026, 3, 18) in days
+    assert date(2026, 4, 1) not in days
+    assert date(2027, 2, 9) in days and date(2027, 3, 8) in days
