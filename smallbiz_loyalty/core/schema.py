@@ -154,3 +154,324 @@ CREATE TABLE opening_balances (
 CREATE INDEX opening_balances_customer ON opening_balances(customer_id);
 """,
     )
+
+
+@MIGRATIONS(name="0002_loyalty")
+def m0002_loyalty(db: Database) -> None:
+    """Programmes, tiers, rewards, vouchers and the append-only ledger, with a
+    10-stamp coffee card so a new shop works at once."""
+    run_script(db, _LOYALTY_TABLES)
+    run_script(db, _LOYALTY_GUARDS)
+    run_script(db, _DEFAULT_PROGRAMME)
+
+
+_LOYALTY_TABLES = """
+CREATE TABLE programmes (
+    id                 INTEGER PRIMARY KEY,
+    name               TEXT NOT NULL,
+    name_key           TEXT NOT NULL UNIQUE,      -- folded name (core.text.search_key)
+    unit               TEXT NOT NULL CHECK (unit IN ('stamps', 'points', 'credit')),
+    visit_quantity     INTEGER NOT NULL DEFAULT 0 CHECK (visit_quantity >= 0),   -- units per visit
+    visit_min_spend    INTEGER NOT NULL DEFAULT 0 CHECK (visit_min_spend >= 0),  -- minor units
+    rate_quantity      INTEGER NOT NULL DEFAULT 0 CHECK (rate_quantity >= 0),    -- units …
+    rate_per           INTEGER NOT NULL DEFAULT 0 CHECK (rate_per >= 0),         -- … per this many minor units
+    cashback_bp        INTEGER NOT NULL DEFAULT 0 CHECK (cashback_bp BETWEEN 0 AND 10000),  -- 1 % = 100
+    categories         TEXT NOT NULL DEFAULT '{}',  -- JSON {category key: earn percent}; 0 = earns nothing
+    expiry_kind        TEXT NOT NULL DEFAULT 'never'
+                       CHECK (expiry_kind IN ('never', 'days', 'end_of_month', 'end_of_year')),
+    expiry_days        INTEGER NOT NULL DEFAULT 0 CHECK (expiry_days >= 0),
+    value_per_unit     INTEGER NOT NULL DEFAULT 0 CHECK (value_per_unit >= 0),  -- minor units, for the liability
+    birthday_quantity  INTEGER NOT NULL DEFAULT 0 CHECK (birthday_quantity >= 0),
+    birthday_reward_id INTEGER REFERENCES rewards(id),   -- a voucher for this reward as a birthday gift
+    referrer_bonus     INTEGER NOT NULL DEFAULT 0 CHECK (referrer_bonus >= 0),
+    referred_bonus     INTEGER NOT NULL DEFAULT 0 CHECK (referred_bonus >= 0),
+    active             INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order         INTEGER NOT NULL DEFAULT 0,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    CHECK (rate_quantity = 0 OR rate_per > 0),
+    CHECK (expiry_kind != 'days' OR expiry_days > 0)
+);
+
+CREATE TABLE tiers (
+    id           INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    name         TEXT NOT NULL,
+    min_spend    INTEGER NOT NULL CHECK (min_spend >= 0),     -- qualifying spend over 365 days, minor units
+    multiplier   INTEGER NOT NULL DEFAULT 100 CHECK (multiplier BETWEEN 0 AND 1000),  -- earn percent
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at   TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tiers_programme_spend ON tiers(programme_id, min_spend) WHERE active = 1;
+
+-- Every change of a customer's tier, newest last; the tier itself is always
+-- computed from qualifying spend, never from a balance.
+CREATE TABLE customer_tiers (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    tier_id      INTEGER REFERENCES tiers(id),   -- NULL = below every tier
+    since        TEXT NOT NULL,                  -- business date
+    reason       TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX customer_tiers_latest ON customer_tiers(customer_id, programme_id, id);
+
+CREATE TABLE rewards (
+    id           INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    name         TEXT NOT NULL,
+    name_key     TEXT NOT NULL,
+    cost         INTEGER NOT NULL CHECK (cost > 0),
+    kind         TEXT NOT NULL CHECK (kind IN ('free_item', 'fixed_discount', 'percent_discount', 'voucher')),
+    value        INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),  -- money off (minor units) or a percent
+    cap          INTEGER CHECK (cap > 0),      -- percent discount: most money off; NULL = no cap
+    valid_days   INTEGER CHECK (valid_days > 0),  -- voucher: days it stays valid; NULL = no end
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order   INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX rewards_programme ON rewards(programme_id, cost);
+
+CREATE TABLE vouchers (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,          -- printed as a QR code
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    programme_id  INTEGER REFERENCES programmes(id),
+    reward_id     INTEGER REFERENCES rewards(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('free_item', 'fixed_discount', 'percent_discount')),
+    item          TEXT NOT NULL DEFAULT '',      -- what to give (free item) or what it is for
+    value         INTEGER NOT NULL DEFAULT 0,    -- money off (minor units) or a percent
+    cap           INTEGER,
+    source        TEXT NOT NULL CHECK (source IN ('reward', 'birthday', 'manual')),
+    birthday_year INTEGER,
+    issued_at     TEXT NOT NULL,
+    business_date TEXT NOT NULL,                 -- issued on
+    valid_until   TEXT,                          -- last business date it can be used; NULL = no end
+    redeemed_at   TEXT,
+    redeemed_by   INTEGER REFERENCES staff(id),
+    staff_id      INTEGER REFERENCES staff(id)
+);
+CREATE INDEX vouchers_customer ON vouchers(customer_id, redeemed_at);
+CREATE INDEX vouchers_date ON vouchers(business_date);
+
+-- One row per redemption at the counter; its ledger rows carry its id.
+CREATE TABLE redemptions (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE,          -- idempotency key: a resent redemption is a no-op
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    programme_id  INTEGER NOT NULL REFERENCES programmes(id),
+    reward_id     INTEGER REFERENCES rewards(id),  -- NULL = store credit spent as money off
+    quantity      INTEGER NOT NULL CHECK (quantity > 0),
+    voucher_id    INTEGER REFERENCES vouchers(id),
+    business_date TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    staff_id      INTEGER REFERENCES staff(id)
+);
+CREATE INDEX redemptions_customer ON redemptions(customer_id);
+CREATE INDEX redemptions_date ON redemptions(business_date);
+
+-- The ledger (DESIGN §3). A row with `consumes` NULL is a lot (quantity > 0)
+-- or a debt (quantity < 0); a row with `consumes` draws on that row, with the
+-- opposite sign, and never beyond what it has left. Balance = what is left of
+-- the unexpired lots plus the debts.
+CREATE TABLE ledger (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL CHECK (kind IN ('earn', 'redeem', 'expire', 'adjust', 'opening', 'reversal',
+                                                'birthday', 'referral', 'merge')),
+    programme_id  INTEGER NOT NULL REFERENCES programmes(id),
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    quantity      INTEGER NOT NULL CHECK (quantity != 0),
+    sale_id       INTEGER REFERENCES sales(id),
+    voucher_id    INTEGER REFERENCES vouchers(id),
+    reward_id     INTEGER REFERENCES rewards(id),
+    redemption_id INTEGER REFERENCES redemptions(id),
+    expires_on    TEXT,                          -- last business date a lot can be used; NULL = never
+    consumes      INTEGER REFERENCES ledger(id),
+    reason        TEXT NOT NULL DEFAULT '',
+    staff_id      INTEGER REFERENCES staff(id),
+    created_at    TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    CHECK (kind NOT IN ('redeem', 'expire') OR (quantity < 0 AND consumes IS NOT NULL)),
+    CHECK (kind NOT IN ('earn', 'opening', 'birthday', 'referral') OR (quantity > 0 AND consumes IS NULL))
+);
+CREATE INDEX ledger_customer ON ledger(customer_id, programme_id, consumes);
+CREATE INDEX ledger_consumes ON ledger(consumes) WHERE consumes IS NOT NULL;
+CREATE INDEX ledger_sale ON ledger(sale_id) WHERE sale_id IS NOT NULL;
+CREATE INDEX ledger_date ON ledger(business_date);
+CREATE INDEX ledger_expiring ON ledger(expires_on) WHERE consumes IS NULL AND expires_on IS NOT NULL;
+
+-- What each sale earned, per programme, split by rule: a return takes the
+-- amount part back in proportion and the visit part once the sale falls below
+-- the visit's minimum spend.
+CREATE TABLE sale_earnings (
+    sale_id      INTEGER NOT NULL REFERENCES sales(id),
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    visit_units  INTEGER NOT NULL,
+    amount_units INTEGER NOT NULL,
+    min_spend    INTEGER NOT NULL,
+    expires_on   TEXT,
+    PRIMARY KEY (sale_id, programme_id)
+) WITHOUT ROWID;
+
+-- What the cashier was told when a sale or return was recorded (JSON events),
+-- so a resent key shows the first result again.
+CREATE TABLE sale_events (
+    sale_id INTEGER PRIMARY KEY REFERENCES sales(id),
+    events  TEXT NOT NULL
+);
+
+-- Units a return or void should have taken back but could not (already spent),
+-- under the default rule "take what is left".
+CREATE TABLE write_offs (
+    id            INTEGER PRIMARY KEY,
+    sale_id       INTEGER NOT NULL REFERENCES sales(id),  -- the sale that earned them
+    cause_id      INTEGER NOT NULL REFERENCES sales(id),  -- the return, or the sale itself when voided
+    programme_id  INTEGER NOT NULL REFERENCES programmes(id),
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    quantity      INTEGER NOT NULL CHECK (quantity > 0),
+    business_date TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX write_offs_sale ON write_offs(sale_id);
+CREATE INDEX write_offs_customer ON write_offs(customer_id);
+
+CREATE TABLE birthday_gifts (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    year         INTEGER NOT NULL,               -- the birthday year the gift is for
+    birthday     TEXT NOT NULL,                  -- the birthday's date that year
+    voucher_id   INTEGER REFERENCES vouchers(id),
+    ledger_id    INTEGER REFERENCES ledger(id),
+    issued_at    TEXT NOT NULL,
+    UNIQUE (customer_id, programme_id, year)
+);
+
+CREATE TABLE referral_bonuses (
+    id           INTEGER PRIMARY KEY,
+    referred_id  INTEGER NOT NULL REFERENCES customers(id),
+    referrer_id  INTEGER REFERENCES customers(id),
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    sale_id      INTEGER NOT NULL REFERENCES sales(id),
+    created_at   TEXT NOT NULL,
+    UNIQUE (referred_id, programme_id)
+);
+
+-- Which imported opening balances the ledger has taken in (ledger_id NULL:
+-- nothing to write, e.g. a zero balance or an erased customer).
+CREATE TABLE opening_applied (
+    opening_id INTEGER PRIMARY KEY REFERENCES opening_balances(id),
+    ledger_id  INTEGER REFERENCES ledger(id),
+    applied_at TEXT NOT NULL
+);
+"""
+
+_LOYALTY_GUARDS = """
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+-- A draw must be on a row of the same customer and programme, of the opposite
+-- sign, and may not take more than that row has left.
+CREATE TRIGGER ledger_draw_fits BEFORE INSERT ON ledger WHEN new.consumes IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a ledger row may only draw on what is left of a row of the same customer and programme')
+    WHERE NOT EXISTS (
+        SELECT 1 FROM ledger b
+        WHERE b.id = new.consumes AND b.consumes IS NULL
+          AND b.customer_id = new.customer_id AND b.programme_id = new.programme_id
+          AND ((b.quantity > 0 AND new.quantity < 0) OR (b.quantity < 0 AND new.quantity > 0))
+          AND abs(b.quantity + new.quantity
+                  + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = b.id), 0))
+              <= abs(b.quantity)
+          AND (b.quantity + new.quantity
+               + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = b.id), 0)) * b.quantity >= 0
+    );
+END;
+
+CREATE TRIGGER customer_tiers_no_update BEFORE UPDATE ON customer_tiers
+BEGIN SELECT RAISE(ABORT, 'tier history is append-only'); END;
+CREATE TRIGGER customer_tiers_no_delete BEFORE DELETE ON customer_tiers
+BEGIN SELECT RAISE(ABORT, 'tier history is append-only'); END;
+
+-- Only a merge may move these to the kept customer.
+CREATE TRIGGER redemptions_fixed BEFORE UPDATE ON redemptions
+WHEN new.id IS NOT old.id OR new.key IS NOT old.key OR new.programme_id IS NOT old.programme_id
+  OR new.reward_id IS NOT old.reward_id OR new.quantity IS NOT old.quantity OR new.voucher_id IS NOT old.voucher_id
+  OR new.business_date IS NOT old.business_date OR new.created_at IS NOT old.created_at
+BEGIN SELECT RAISE(ABORT, 'redemptions are append-only'); END;
+CREATE TRIGGER redemptions_no_delete BEFORE DELETE ON redemptions
+BEGIN SELECT RAISE(ABORT, 'redemptions are append-only'); END;
+CREATE TRIGGER write_offs_fixed BEFORE UPDATE ON write_offs
+WHEN new.id IS NOT old.id OR new.sale_id IS NOT old.sale_id OR new.cause_id IS NOT old.cause_id
+  OR new.programme_id IS NOT old.programme_id OR new.quantity IS NOT old.quantity
+BEGIN SELECT RAISE(ABORT, 'write-offs are append-only'); END;
+CREATE TRIGGER write_offs_no_delete BEFORE DELETE ON write_offs
+BEGIN SELECT RAISE(ABORT, 'write-offs are append-only'); END;
+
+-- A voucher is redeemed once: redeemed_at is set once and never cleared; only
+-- a merge may move it to another customer.
+CREATE TRIGGER vouchers_fixed BEFORE UPDATE ON vouchers
+WHEN new.id IS NOT old.id OR new.code IS NOT old.code OR new.kind IS NOT old.kind OR new.item IS NOT old.item
+  OR new.value IS NOT old.value OR new.cap IS NOT old.cap OR new.source IS NOT old.source
+  OR new.issued_at IS NOT old.issued_at OR new.valid_until IS NOT old.valid_until
+  OR (old.redeemed_at IS NOT NULL
+      AND (new.redeemed_at IS NOT old.redeemed_at OR new.redeemed_by IS NOT old.redeemed_by))
+BEGIN SELECT RAISE(ABORT, 'a voucher is redeemed once and otherwise never changes'); END;
+CREATE TRIGGER vouchers_no_delete BEFORE DELETE ON vouchers
+BEGIN SELECT RAISE(ABORT, 'vouchers are never deleted'); END;
+"""
+
+# The card a new shop starts with: every visit earns a stamp, ten stamps are a
+# free coffee, a free coffee on the birthday, a stamp each for a referral.
+_DEFAULT_PROGRAMME = """
+INSERT INTO programmes (id, name, name_key, unit, visit_quantity, referrer_bonus, referred_bonus, sort_order,
+                        created_at, updated_at)
+VALUES (1, 'Coffee card', 'coffee card', 'stamps', 1, 1, 1, 0,
+        strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
+INSERT INTO rewards (id, programme_id, name, name_key, cost, kind, created_at, updated_at)
+VALUES (1, 1, 'Free coffee', 'free coffee', 10, 'free_item',
+        strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
+UPDATE programmes SET birthday_reward_id = 1 WHERE id = 1;
+"""
+
+
+@MIGRATIONS(name="0003_feedback_and_analytics")
+def m0003_feedback_and_analytics(db: Database) -> None:
+    """NPS answers, and partial indexes over purchases (kind sale, not voided, with a
+    customer) that the retention figures, cohorts and RFM read."""
+    run_script(
+        db,
+        """
+CREATE TABLE feedback (
+    id            INTEGER PRIMARY KEY,
+    score         INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    comment       TEXT NOT NULL DEFAULT '',
+    customer_id   INTEGER REFERENCES customers(id),
+    sale_id       INTEGER UNIQUE REFERENCES sales(id),   -- one answer per sale at most
+    source        TEXT NOT NULL CHECK (source IN ('counter', 'kiosk', 'paper')),
+    business_date TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    staff_id      INTEGER REFERENCES staff(id),
+    handled_at    TEXT,                                   -- follow-up of a detractor
+    handled_by    INTEGER REFERENCES staff(id),
+    handled_note  TEXT
+);
+CREATE INDEX feedback_date ON feedback(business_date, score);
+CREATE INDEX feedback_customer ON feedback(customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX feedback_follow_up ON feedback(business_date) WHERE score <= 6 AND handled_at IS NULL;
+CREATE TRIGGER feedback_no_delete BEFORE DELETE ON feedback
+BEGIN SELECT RAISE(ABORT, 'answers are never deleted'); END;
+CREATE TRIGGER feedback_fixed BEFORE UPDATE ON feedback
+WHEN new.score IS NOT old.score OR new.comment IS NOT old.comment OR new.sale_id IS NOT old.sale_id
+  OR new.business_date IS NOT old.business_date OR new.created_at IS NOT old.created_at
+  OR (old.handled_at IS NOT NULL AND new.handled_at IS NOT old.handled_at)
+BEGIN SELECT RAISE(ABORT, 'answers are fixed once given'); END;
+CREATE INDEX sales_purchases_by_date ON sales(business_date, customer_id, category)
+    WHERE kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL;
+CREATE INDEX sales_purchases_by_customer ON sales(customer_id, business_date)
+    WHERE kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL;
+""",
+    )

@@ -84,6 +84,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
         Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
         Setting("backup_folder", "", N_("Backup folder"), _text(1000)),
+        # Analytics: how lifetime value is estimated and who counts as "at risk".
+        Setting("clv_max_lifespan_years", 5, N_("Longest expected customer lifetime, in years"), _int_between(1, 20)),
+        Setting("gross_margin_percent", 0, N_("Gross margin in percent (0 = not set)"), _int_between(0, 100)),
+        Setting("at_risk_min_purchases", 3, N_("Purchases that make a regular"), _int_between(2, 50)),
+        Setting("at_risk_lookback_days", 182, N_("Days looked back for regulars"), _int_between(30, 730)),
+        Setting("at_risk_quiet_days", 42, N_("Days without a visit before a regular is at risk"), _int_between(7, 365)),
     ]
 }
 

@@ -1,0 +1,1442 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py"/>
+        <source>The picture could not be saved to {path}.</source>
+        <translation>تعذّر حفظ الصورة في {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTableModel</name>
+    <message>
+        <location filename="../../ui/customers_model.py"/>
+        <source>Birthday</source>
+        <translation>عيد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_model.py"/>
+        <source>Card</source>
+        <translation>البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_model.py"/>
+        <source>Customer since</source>
+        <translation>عميل منذ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_model.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers_model.py"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py"/>
+        <source>Problem</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py"/>
+        <source>Something went wrong that should not have. Nothing was changed; please try again.</source>
+        <translation>حدث خطأ غير متوقع، ولم يتغير أي شيء؛ يُرجى المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py"/>
+        <source>The shop could not be opened from {path}.
+{reason}</source>
+        <translation>تعذّر فتح بيانات المتجر من {path}.
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>&amp;Find a customer:</source>
+        <translation>ابحث عن عميل:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Customers: {count}</source>
+        <translation>العملاء: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Matches: {count}</source>
+        <translation>النتائج: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>No customer matches &quot;{text}&quot;.</source>
+        <translation>لا يوجد عميل يطابق «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>No customers yet.</source>
+        <translation>لا يوجد عملاء بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Phone digits, name or card code</source>
+        <translation>أرقام الهاتف أو الاسم أو رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Showing the first {count} matches; type more to narrow the search.</source>
+        <translation>تُعرض أول {count} نتيجة؛ اكتب المزيد لتضييق البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{shop} — Customer loyalty</source>
+        <translation>{shop} — ولاء العملاء</translation>
+    </message>
+</context>
+<context>
+    <name>smallbiz</name>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>&quot;{text}&quot; is not a birthday; use month-day such as 03-21, or a full date such as 1990-03-21.</source>
+        <translation>«{text}» ليس تاريخ ميلاد صحيحًا؛ اكتب الشهر-اليوم مثل 03-21، أو التاريخ كاملًا مثل 1990-03-21.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>&quot;{text}&quot; is not a card code; use 4 to 20 letters and digits.</source>
+        <translation>«{text}» ليس رمز بطاقة صحيحًا؛ استخدم من 4 إلى 20 حرفًا ورقمًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>&quot;{text}&quot; is not a date; use the form 2026-10-31.</source>
+        <translation>«{text}» ليس تاريخًا صحيحًا؛ اكتبه بالشكل 2026-10-31.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>&quot;{text}&quot; is not a marketing consent answer; use yes or no.</source>
+        <translation>«{text}» ليست إجابة صالحة عن الموافقة على الرسائل التسويقية؛ اكتب نعم أو لا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>&quot;{text}&quot; is not a month; use the form 2026-10.</source>
+        <translation>«{text}» ليس شهرًا صحيحًا؛ اكتبه بالشكل 2026-10.</translation>
+    </message>
+    <message>
+        <location filename="../../core/phones.py"/>
+        <source>&quot;{text}&quot; is not a phone number.</source>
+        <translation>«{text}» ليس رقم هاتف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/phones.py"/>
+        <source>&quot;{text}&quot; is not a valid phone number for {region}; check the digits or add the country code.</source>
+        <translation>«{text}» ليس رقم هاتف صالحًا في {region}؛ تحقق من الأرقام أو أضف رمز الدولة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>&quot;{text}&quot; is not an amount; type digits, for example 12.50.</source>
+        <translation>«{text}» ليس مبلغًا؛ اكتب أرقامًا، مثل 12.50.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>&quot;{text}&quot; is not an email address.</source>
+        <translation>«{text}» ليس عنوان بريد إلكتروني.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>+{earned} — {balance}</source>
+        <translation>+{earned} — {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>+{given} given back — {balance}</source>
+        <translation>أُعيد +{given} — {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>1 point</source>
+        <translation>نقطة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>1 stamp</source>
+        <translation>ختم واحد</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>A birthday month must be between 1 and 12.</source>
+        <translation>يجب أن يكون شهر الميلاد بين 1 و12.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>A category&apos;s earn percent</source>
+        <translation>نسبة الكسب للصنف</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>A return cannot itself be returned.</source>
+        <translation>لا يمكن إرجاع عملية إرجاع.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>A score must be a whole number from 0 to 10.</source>
+        <translation>يجب أن تكون الدرجة عددًا صحيحًا من 0 إلى 10.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Add the programme first, then choose its birthday reward.</source>
+        <translation>أضف البرنامج أولًا، ثم اختر مكافأة عيد الميلاد الخاصة به.</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>At risk</source>
+        <translation>معرّضون للفقدان</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Backup folder</source>
+        <translation>مجلد النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../../core/birthdays.py"/>
+        <source>Birthday gift {year}</source>
+        <translation>هدية عيد الميلاد {year}</translation>
+    </message>
+    <message>
+        <location filename="../../core/birthdays.py"/>
+        <source>Birthdays can be listed for at most {days} days.</source>
+        <translation>يمكن عرض أعياد الميلاد لفترة لا يتجاوز عدد أيامها {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>Building the demo shop…</source>
+        <translation>جارٍ إنشاء المتجر التجريبي…</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Can&apos;t lose</source>
+        <translation>لا يمكن خسارتهم</translation>
+    </message>
+    <message>
+        <location filename="../../core/progress.py"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغيت العملية؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Cashback is earned as store credit; choose the unit credit.</source>
+        <translation>يُكسب الاسترداد النقدي رصيدًا لدى المتجر؛ اختر الوحدة «credit».</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Category rules must be a list of categories with a percent each.</source>
+        <translation>يجب أن تكون قواعد الأصناف قائمة بالأصناف مع نسبة لكل صنف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Champions</source>
+        <translation>الأبطال</translation>
+    </message>
+    <message>
+        <location filename="../../core/merging.py"/>
+        <source>Choose two different customers to merge.</source>
+        <translation>اختر عميلين مختلفين لدمجهما.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Currency</source>
+        <translation>العملة</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Customer {id} was merged but still holds {quantity} units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>Day {day} does not exist in that month.</source>
+        <translation>اليوم {day} غير موجود في ذلك الشهر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Days a customer counts as active</source>
+        <translation>عدد الأيام التي يُعدّ فيها العميل نشطًا</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Days looked back for regulars</source>
+        <translation>عدد الأيام التي يُنظر إليها لتحديد العملاء الدائمين</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Days without a visit before a regular is at risk</source>
+        <translation>عدد الأيام دون زيارة قبل أن يُعدّ العميل الدائم معرّضًا للفقدان</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>Demo shop ready: {customers} customers, {sales} sales from {first} to {last}.</source>
+        <translation>المتجر التجريبي جاهز: عدد العملاء {customers}، وعدد المبيعات {sales}، من {first} إلى {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Dry run of an import from {format}; nothing was changed. Customers that would be added: {added}; updated: {updated}; skipped because their phone number is already known: {skipped}.</source>
+        <translation>تجربة استيراد من {format}؛ لم يتغير شيء. العملاء الذين سيُضافون: {added}؛ والذين ستُحدَّث بياناتهم: {updated}؛ والذين سيُتجاوزون لأن رقم هاتفهم مسجل مسبقًا: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Expiry must be one of: {choices}.</source>
+        <translation>يجب أن تكون مدة الصلاحية واحدة مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Give: {amount} off</source>
+        <translation>قدّم: خصم {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Give: {item}</source>
+        <translation>قدّم: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Give: {percent}% off</source>
+        <translation>قدّم: خصم {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Give: {percent}% off, at most {cap}</source>
+        <translation>قدّم: خصم {percent}%، بحد أقصى {cap}</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Gross margin in percent (0 = not set)</source>
+        <translation>هامش الربح الإجمالي بالنسبة المئوية (0 = غير محدد)</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Hibernating</source>
+        <translation>الخاملون</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Import from {format} finished. Customers added: {added}; updated: {updated}; skipped because their phone number was already known: {skipped}.</source>
+        <translation>اكتمل الاستيراد من {format}. العملاء المضافون: {added}؛ والذين حُدِّثت بياناتهم: {updated}؛ والذين تُجووزوا لأن رقم هاتفهم كان مسجلًا مسبقًا: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Importing customers…</source>
+        <translation>جارٍ استيراد العملاء…</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Ledger row {id} draws on row {other}, which it does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Ledger row {id} expires row {other} before its expiry date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Ledger row {id} has more drawn on it than it holds ({held} held, {drawn} drawn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>Left: {balance}</source>
+        <translation>المتبقي: {balance}</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} contains a NUL character, which a text file cannot hold.</source>
+        <translation>يحتوي السطر {line} على محرف NUL، ولا يمكن أن يحتويه ملف نصي.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} could not be read; check the quotes on that line.</source>
+        <translation>تعذّرت قراءة السطر {line}؛ تحقق من علامات الاقتباس فيه.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} has a cell longer than {limit} characters.</source>
+        <translation>في السطر {line} خلية أطول من المسموح؛ الحد الأقصى لعدد الأحرف: {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} has no name, phone or email, so there is no customer to import.</source>
+        <translation>لا يحتوي السطر {line} على اسم أو هاتف أو بريد إلكتروني، فلا يوجد عميل لاستيراده.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} has {found} cells but the header has {expected}.</source>
+        <translation>عدد الخلايا في السطر {line} هو {found}، بينما عددها في سطر العناوين {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Line {line} opens a quoted cell that is never closed, so the rest of the file was not read.</source>
+        <translation>يبدأ السطر {line} خلية بعلامة اقتباس لا تُغلق، لذلك لم يُقرأ باقي الملف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Line {line}: {reason}</source>
+        <translation>السطر {line}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Longest expected customer lifetime, in years</source>
+        <translation>أطول مدة متوقعة لبقاء العميل، بالسنوات</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Lost</source>
+        <translation>المفقودون</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Loyal</source>
+        <translation>الأوفياء</translation>
+    </message>
+    <message>
+        <location filename="../../core/merging.py"/>
+        <source>Merged from {name} (customer {id})</source>
+        <translation>مدمج من {name} (العميل رقم {id})</translation>
+    </message>
+    <message>
+        <location filename="../../core/merging.py"/>
+        <source>Merged with customer {id}</source>
+        <translation>دُمج مع العميل رقم {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>New</source>
+        <translation>الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>No customer has the phone number or card code &quot;{text}&quot;.</source>
+        <translation>لا يوجد عميل برقم الهاتف أو رمز البطاقة «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>No customer matches &quot;{text}&quot;.</source>
+        <translation>لا يوجد عميل يطابق «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>No tier now</source>
+        <translation>لا مستوى حاليًا</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>Only the owner can change the loyalty programmes.</source>
+        <translation>تغيير برامج الولاء متاح للمالك فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>Only the owner can correct a balance.</source>
+        <translation>تصحيح الرصيد متاح للمالك فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>Only the owner can give vouchers by hand.</source>
+        <translation>منح القسائم يدويًا متاح للمالك فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>Only the owner can merge customers.</source>
+        <translation>دمج العملاء متاح للمالك فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>Only unhappy answers (0 to 6) need a follow-up.</source>
+        <translation>المتابعة مطلوبة للإجابات غير الراضية فقط (من 0 إلى 6).</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>Only {left} of sale {id} is left to return.</source>
+        <translation>المتبقي القابل للإرجاع من عملية البيع {id} هو {left} فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Opening points: {points}; opening stamps: {stamps}.</source>
+        <translation>رصيد النقاط الافتتاحي: {points}؛ رصيد الأختام الافتتاحي: {stamps}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Phone country</source>
+        <translation>بلد أرقام الهواتف</translation>
+    </message>
+    <message>
+        <location filename="../../core/phones.py"/>
+        <source>Please enter a phone number.</source>
+        <translation>يُرجى إدخال رقم هاتف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>Please enter an amount.</source>
+        <translation>يُرجى إدخال مبلغ.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>Points</source>
+        <translation>النقاط</translation>
+    </message>
+    <message>
+        <location filename="../../core/segments.py"/>
+        <source>Potential</source>
+        <translation>الواعدون</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Purchases that make a regular</source>
+        <translation>عدد المشتريات التي تجعل العميل دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Redemption {id} cost {cost} but drew {drawn}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>Referral bonus: +{earned} for {name}</source>
+        <translation>مكافأة الإحالة: +{earned} لصالح {name}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>Referred by {name}</source>
+        <translation>بإحالة من {name}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>Referred {name}</source>
+        <translation>إحالة {name}</translation>
+    </message>
+    <message>
+        <location filename="../../core/reversals.py"/>
+        <source>Return {id}</source>
+        <translation>إرجاع {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Return {id} does not match the sale it returns.</source>
+        <translation>عملية الإرجاع {id} لا تطابق عملية البيع التي تُرجعها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>Reward ready: {reward}</source>
+        <translation>مكافأة جاهزة: {reward}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>Rows not imported: {count}.</source>
+        <translation>الصفوف التي لم تُستورد: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>Rung up twice.</source>
+        <translation>سُجّلت مرتين.</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>SQLite cannot read the file: {reason}.</source>
+        <translation>لا يستطيع SQLite قراءة الملف: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>SQLite reports damage: {detail}.</source>
+        <translation>يُبلغ SQLite عن تلف: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>Sale {id}</source>
+        <translation>عملية البيع {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>Sale {id} already has an answer; one answer per sale.</source>
+        <translation>لعملية البيع {id} إجابة بالفعل؛ إجابة واحدة لكل عملية بيع.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>Sale {id} already has returns; return the rest instead of voiding it.</source>
+        <translation>لعملية البيع {id} مرتجعات بالفعل؛ أرجِع الباقي بدلًا من إلغائها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>Sale {id} belongs to another customer.</source>
+        <translation>عملية البيع {id} تخص عميلًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>Sale {id} has already been returned in full.</source>
+        <translation>أُرجعت عملية البيع {id} كاملةً من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Sale {id} has more returned than was sold.</source>
+        <translation>المُرجَع من عملية البيع {id} أكثر مما بيع.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>Sale {id} is already voided.</source>
+        <translation>عملية البيع {id} ملغاة بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>Sale {id} recorded: {amount} for {name}.</source>
+        <translation>سُجّلت عملية البيع {id}: {amount} باسم {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>Sale {id} recorded: {amount}.</source>
+        <translation>سُجّلت عملية البيع {id}: {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>Sale {id} should have earned {expected} but the ledger shows {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>Sale {id} was voided, so nothing can be returned from it.</source>
+        <translation>أُلغيت عملية البيع {id}، فلا يمكن إرجاع شيء منها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Say after how many days units expire.</source>
+        <translation>حدّد عدد الأيام التي تنتهي بعدها صلاحية الوحدات.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Say how much must be spent to earn {count} units.</source>
+        <translation>حدّد المبلغ الذي يجب إنفاقه لكسب {count} من الوحدات.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Several rewards are called &quot;{name}&quot;; give its number: {ids}.</source>
+        <translation>توجد عدة مكافآت باسم «{name}»؛ اذكر رقم المكافأة المطلوبة: {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Shop address</source>
+        <translation>عنوان المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Shop name</source>
+        <translation>اسم المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Shop phone</source>
+        <translation>هاتف المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>Stamps</source>
+        <translation>الأختام</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>Stopped.</source>
+        <translation>تم الإيقاف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Store credit is earned as a cashback percent, not per visit or per amount.</source>
+        <translation>يُكسب الرصيد لدى المتجر كنسبة استرداد نقدي، لا لكل زيارة ولا لكل مبلغ.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>That amount is too large; please check it.</source>
+        <translation>هذا المبلغ كبير جدًا؛ يُرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>The adjustment must be a whole number other than zero, at most {limit}.</source>
+        <translation>يجب أن يكون التعديل عددًا صحيحًا غير الصفر، لا يتجاوز {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>The amount cannot be negative.</source>
+        <translation>لا يمكن أن يكون المبلغ سالبًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <location filename="../../core/redeeming.py"/>
+        <location filename="../../core/sales.py"/>
+        <source>The amount must be more than zero.</source>
+        <translation>يجب أن يكون المبلغ أكبر من صفر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The amount that earns them</source>
+        <translation>المبلغ الذي يُكسبها</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>The birth year {year} is not possible.</source>
+        <translation>سنة الميلاد {year} غير ممكنة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The birthday</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The birthday gift</source>
+        <translation>هدية عيد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The birthday gift must be a reward of this programme.</source>
+        <translation>يجب أن تكون هدية عيد الميلاد إحدى مكافآت هذا البرنامج.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The bonus for the new customer</source>
+        <translation>مكافأة العميل الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The bonus for the referrer</source>
+        <translation>مكافأة صاحب الإحالة</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>The card code</source>
+        <translation>رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The card code {code} is already in use.</source>
+        <translation>رمز البطاقة {code} مستخدم من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The cashback</source>
+        <translation>الاسترداد النقدي</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <location filename="../../core/sales.py"/>
+        <source>The category</source>
+        <translation>الصنف</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>The change could not be saved: {reason}.</source>
+        <translation>تعذّر حفظ التغيير: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>The comment</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The cost</source>
+        <translation>التكلفة</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>The customer number from the other system</source>
+        <translation>رقم العميل في النظام الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>The customer search index {name} is out of step with the customers.</source>
+        <translation>فهرس البحث عن العملاء {name} غير متوافق مع بيانات العملاء.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>The database is busy in another window or computer; please try again.</source>
+        <translation>قاعدة البيانات مشغولة في نافذة أخرى أو على جهاز آخر؛ يُرجى المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The days a voucher is valid</source>
+        <translation>عدد أيام صلاحية القسيمة</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The days before units expire</source>
+        <translation>عدد الأيام قبل انتهاء صلاحية الوحدات</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>The demo seed must be a whole number.</source>
+        <translation>يجب أن تكون بذرة المتجر التجريبي عددًا صحيحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The earn multiplier</source>
+        <translation>مضاعف الكسب</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The email address</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>The file has more than {limit} rows; split it into smaller files and import them one by one.</source>
+        <translation>عدد الصفوف في الملف أكثر من {limit}؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>The file is empty; it needs a header row with the column names.</source>
+        <translation>الملف فارغ؛ يجب أن يحتوي على سطر عناوين بأسماء الأعمدة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>The file is larger than {limit} MB; split it into smaller files and import them one by one.</source>
+        <translation>حجم الملف أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>The folder {folder} does not exist; create it or choose another place for the file.</source>
+        <translation>المجلد {folder} غير موجود؛ أنشئه أو اختر مكانًا آخر للملف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>The header row (line {line}) is damaged; it must hold the column names only.</source>
+        <translation>سطر العناوين (السطر {line}) تالف؛ يجب أن يحتوي على أسماء الأعمدة فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>The header row has no name, phone or email column, so the file cannot be read as a customer list.</source>
+        <translation>لا يحتوي سطر العناوين على عمود للاسم أو الهاتف أو البريد الإلكتروني، لذلك لا يمكن قراءة الملف كقائمة عملاء.</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>The key {key} was already used for a different redemption.</source>
+        <translation>المفتاح {key} مستخدم من قبل لعملية استبدال أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop.py"/>
+        <source>The key {key} was already used for a different sale.</source>
+        <translation>المفتاح {key} مستخدم من قبل لعملية بيع أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The kind of reward must be one of: {choices}.</source>
+        <translation>يجب أن يكون نوع المكافأة واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The kind of voucher must be one of: {choices}.</source>
+        <translation>يجب أن يكون نوع القسيمة واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>The marketing consent</source>
+        <translation>الموافقة على الرسائل التسويقية</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The minimum spend for a visit</source>
+        <translation>الحد الأدنى للإنفاق في الزيارة</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The money off</source>
+        <translation>مبلغ الخصم</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The most money off</source>
+        <translation>الحد الأقصى لمبلغ الخصم</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>The number of demo customers must be from 1 to {most}; {value} was given.</source>
+        <translation>يجب أن يكون عدد عملاء المتجر التجريبي من 1 إلى {most}؛ والعدد المُدخل {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>The number of demo months must be from 1 to {most}; {value} was given.</source>
+        <translation>يجب أن يكون عدد أشهر المتجر التجريبي من 1 إلى {most}؛ والعدد المُدخل {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The percent off</source>
+        <translation>نسبة الخصم</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The phone number</source>
+        <translation>رقم الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>The phone number {phone} already belongs to {name} (customer {id}).</source>
+        <translation>رقم الهاتف {phone} مسجل من قبل باسم {name} (العميل رقم {id}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>The points balance</source>
+        <translation>رصيد النقاط</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <location filename="../../core/rewards.py"/>
+        <source>The position</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The programme name</source>
+        <translation>اسم البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>The programme {name} is paused; its rewards cannot be redeemed.</source>
+        <translation>البرنامج {name} متوقف مؤقتًا؛ لا يمكن استبدال مكافآته.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The qualifying spend</source>
+        <translation>الإنفاق المؤهِّل</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <location filename="../../core/shop.py"/>
+        <source>The reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The reward name</source>
+        <translation>اسم المكافأة</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>The reward {name} is no longer offered.</source>
+        <translation>المكافأة {name} لم تعد متاحة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>The sale key</source>
+        <translation>مفتاح عملية البيع</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>The shop has no store credit programme.</source>
+        <translation>لا يوجد لدى المتجر برنامج رصيد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>The source must be one of: {choices}.</source>
+        <translation>يجب أن يكون المصدر واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>The stamps balance</source>
+        <translation>رصيد الأختام</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The tier name</source>
+        <translation>اسم المستوى</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The tier {name} already starts at that spend.</source>
+        <translation>المستوى {name} يبدأ بالفعل عند هذا الإنفاق.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The unit must be one of: {choices}.</source>
+        <translation>يجب أن تكون الوحدة واحدة مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The unit of a programme that already has entries cannot change.</source>
+        <translation>لا يمكن تغيير وحدة برنامج له قيود مسجلة بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>The value of one unit</source>
+        <translation>قيمة الوحدة الواحدة</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>There is already a programme called &quot;{name}&quot;.</source>
+        <translation>يوجد بالفعل برنامج باسم «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>There is already a tier called &quot;{name}&quot;.</source>
+        <translation>يوجد بالفعل مستوى باسم «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>There is no answer number {id}.</source>
+        <translation>لا توجد إجابة بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <location filename="../../core/feedback.py"/>
+        <source>There is no customer number {id}.</source>
+        <translation>لا يوجد عميل بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>There is no database file at {path}.</source>
+        <translation>لا يوجد ملف قاعدة بيانات في {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>There is no export called {what}; choose one of {choices}.</source>
+        <translation>لا يوجد تصدير باسم {what}؛ اختر واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>There is no file at {path}; check the name and the folder.</source>
+        <translation>لا يوجد ملف في {path}؛ تحقق من الاسم والمجلد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>There is no loyalty programme called &quot;{name}&quot;.</source>
+        <translation>لا يوجد برنامج ولاء باسم «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <location filename="../../core/rewards.py"/>
+        <source>There is no loyalty programme number {id}.</source>
+        <translation>لا يوجد برنامج ولاء بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>There is no reward called &quot;{name}&quot;.</source>
+        <translation>لا توجد مكافأة باسم «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>There is no reward number {id}.</source>
+        <translation>لا توجد مكافأة بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <location filename="../../core/sales.py"/>
+        <source>There is no sale number {id}.</source>
+        <translation>لا توجد عملية بيع بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>There is no setting called {key}.</source>
+        <translation>لا يوجد إعداد باسم {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>There is no tier number {id}.</source>
+        <translation>لا يوجد مستوى بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>There is no voucher number {id}.</source>
+        <translation>لا توجد قسيمة بالرقم {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>There is no voucher with the code &quot;{code}&quot;.</source>
+        <translation>لا توجد قسيمة بالرمز «{code}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>This answer was already handled on {date}.</source>
+        <translation>تمت متابعة هذه الإجابة من قبل في {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>This card has {balance} of {cost} stamps; {missing} more are needed before {reward}.</source>
+        <translation>في هذه البطاقة {balance} من {cost} من الأختام؛ والمتبقي {missing} قبل الحصول على {reward}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>This file does not match the {format} format; these columns are missing: {columns}.</source>
+        <translation>هذا الملف لا يطابق تنسيق {format}؛ الأعمدة الناقصة: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>This file is not UTF-8 text; save it from your spreadsheet as &quot;CSV UTF-8&quot; and import it again.</source>
+        <translation>هذا الملف ليس نصًا بترميز UTF-8؛ احفظه من برنامج الجداول بصيغة «CSV UTF-8» ثم استورده مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>This sale was already recorded (sale {id}); nothing new was written.</source>
+        <translation>سُجّلت عملية البيع هذه من قبل (عملية البيع {id})؛ لم يُسجَّل شيء جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/reversals.py"/>
+        <source>This would take back {quantity} from {name}, who has only {balance} left, and the shop does not allow a negative balance; adjust the balance first or change the rule in Settings.</source>
+        <translation>سيؤدي هذا إلى استرجاع {quantity} من رصيد {name} الذي لم يتبقَّ فيه سوى {balance}، والمتجر لا يسمح برصيد سالب؛ عدّل الرصيد أولًا أو غيّر القاعدة في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>Tier now: {tier}</source>
+        <translation>المستوى الحالي: {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>Tier up: {tier}</source>
+        <translation>ترقية المستوى: {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Units per amount</source>
+        <translation>الوحدات لكل مبلغ</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>Units per visit</source>
+        <translation>الوحدات لكل زيارة</translation>
+    </message>
+    <message>
+        <location filename="../../core/csv_formats.py"/>
+        <source>Unknown file format {format}; choose one of {choices}.</source>
+        <translation>تنسيق الملف {format} غير معروف؛ اختر واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/reversals.py"/>
+        <source>Void of {id}</source>
+        <translation>إلغاء عملية البيع {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Voucher {code} expired on {date}.</source>
+        <translation>انتهت صلاحية القسيمة {code} في {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Voucher {code} was already used on {date}.</source>
+        <translation>استُخدمت القسيمة {code} من قبل في {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Voucher {code} — {gift}</source>
+        <translation>القسيمة {code} — {gift}</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>Voucher {code} — {gift} — valid until {date}</source>
+        <translation>القسيمة {code} — {gift} — صالحة حتى {date}</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop_loyalty.py"/>
+        <source>Vouchers can only be given to a current customer.</source>
+        <translation>لا تُمنح القسائم إلا لعميل حالي.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>Welcome bonus: +{earned}</source>
+        <translation>مكافأة الترحيب: +{earned}</translation>
+    </message>
+    <message>
+        <location filename="../../core/feedback.py"/>
+        <source>What was done</source>
+        <translation>الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>Wrong amount entered.</source>
+        <translation>أُدخل مبلغ خاطئ.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>a spreadsheet</source>
+        <translation>جدول بيانات</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>this database</source>
+        <translation>قاعدة البيانات هذه</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{amount} credit</source>
+        <translation>رصيد {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{choice} is not a way to handle known phone numbers; choose one of {choices}.</source>
+        <translation>{choice} ليست طريقة للتعامل مع أرقام الهواتف المسجلة؛ اختر واحدة مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>{code} is not a currency code Babel knows (for example KWD, SAR, USD).</source>
+        <translation>{code} ليس رمز عملة معروفًا (مثل KWD أو SAR أو USD).</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{count} points</source>
+        <translation>{count} نقطة</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>{count} rows written to {path}.</source>
+        <translation>عدد الصفوف المكتوبة في {path}: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{count} stamps</source>
+        <translation>{count} أختام</translation>
+    </message>
+    <message>
+        <location filename="../../core/money.py"/>
+        <source>{currency} amounts have at most {decimals} decimal places.</source>
+        <translation>الحد الأقصى لعدد المنازل العشرية في مبالغ {currency}: {decimals}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>{field} cannot be changed here.</source>
+        <translation>لا يمكن تغيير {field} هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>{field} is not a programme setting.</source>
+        <translation>{field} ليس من إعدادات البرنامج.</translation>
+    </message>
+    <message>
+        <location filename="../../core/rewards.py"/>
+        <source>{field} is not a reward setting.</source>
+        <translation>{field} ليس من إعدادات المكافأة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <source>{field} is not a tier setting.</source>
+        <translation>{field} ليس من إعدادات المستوى.</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} can be at most {limit} characters long.</source>
+        <translation>الحد الأقصى لعدد الأحرف في {label}: {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} cannot be empty.</source>
+        <translation>يجب إدخال {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{label} cannot be negative ({text}).</source>
+        <translation>لا يمكن أن تكون قيمة {label} سالبة ({text}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} contains characters that cannot be displayed; please retype it.</source>
+        <translation>توجد في {label} أحرف لا يمكن عرضها؛ يُرجى إعادة الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} contains control characters; please retype it.</source>
+        <translation>توجد في {label} أحرف تحكم؛ يُرجى إعادة الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} contains invisible direction-control characters; please retype it.</source>
+        <translation>توجد في {label} أحرف خفية للتحكم في اتجاه النص؛ يُرجى إعادة الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/programs.py"/>
+        <location filename="../../core/rewards.py"/>
+        <location filename="../../core/settings.py"/>
+        <source>{label} must be a whole number from {low} to {high}.</source>
+        <translation>يجب أن تكون قيمة «{label}» عددًا صحيحًا من {low} إلى {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{label} must be a whole number, not {text}.</source>
+        <translation>يجب أن تكون قيمة {label} عددًا صحيحًا، وليس «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>{label} must be one of: {choices}.</source>
+        <translation>يجب أن تكون قيمة «{label}» واحدة مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/text.py"/>
+        <source>{label} must be text.</source>
+        <translation>يجب أن تكون قيمة {label} نصًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{label} {text} is too large; please check it.</source>
+        <translation>القيمة {text} في {label} كبيرة جدًا؛ يُرجى التحقق منها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>{name} can no longer refer customers.</source>
+        <translation>لم يعد بإمكان {name} إحالة عملاء.</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>{name} does not hold store credit.</source>
+        <translation>ليس لدى {name} رصيد في المتجر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/merging.py"/>
+        <source>{name} has been erased or merged already and cannot be merged.</source>
+        <translation>بيانات {name} محذوفة أو مدمجة من قبل، فلا يمكن دمجها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/customers.py"/>
+        <source>{name} has been erased or merged and cannot be edited.</source>
+        <translation>بيانات {name} محذوفة أو مدمجة، فلا يمكن تعديلها.</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>{name} has been erased or merged; nothing can be redeemed.</source>
+        <translation>بيانات {name} محذوفة أو مدمجة؛ لا يمكن استبدال أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../core/shop.py"/>
+        <source>{name} has been erased or merged; sales cannot be added.</source>
+        <translation>بيانات {name} محذوفة أو مدمجة؛ لا يمكن إضافة مبيعات.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>{name} has been erased or merged; the balance cannot be changed.</source>
+        <translation>بيانات {name} محذوفة أو مدمجة؛ لا يمكن تغيير الرصيد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty.py"/>
+        <source>{name} has {balance}; taking away {quantity} would make the balance negative.</source>
+        <translation>رصيد {name} هو {balance}؛ وخصم {quantity} سيجعل الرصيد سالبًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>{name} has {balance}; {reward} needs {cost}, so {missing} more are needed.</source>
+        <translation>رصيد {name} هو {balance}، والمطلوب للحصول على {reward} هو {cost}؛ الفرق: {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>{name} is not a time zone name (for example Asia/Kuwait).</source>
+        <translation>{name} ليس اسم منطقة زمنية (مثل Asia/Kuwait).</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo.py"/>
+        <source>{path} already holds customers or sales; build the demo shop into a new file.</source>
+        <translation>يحتوي {path} على عملاء أو مبيعات بالفعل؛ أنشئ المتجر التجريبي في ملف جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>{path} cannot be opened as a database: {reason}.</source>
+        <translation>تعذّر فتح {path} كقاعدة بيانات: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <location filename="../../core/importing.py"/>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>تعذّرت قراءة {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>تعذّرت الكتابة في {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>{path} has {count} problem(s):</source>
+        <translation>المشكلات الموجودة في {path} (العدد: {count}):</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} مجلد، وليس ملف قاعدة بيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{path} is a folder; choose the CSV file inside it.</source>
+        <translation>{path} مجلد؛ اختر ملف CSV الموجود بداخله.</translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>{path} is a folder; give a file name such as customers.csv.</source>
+        <translation>{path} مجلد؛ اكتب اسم ملف مثل customers.csv.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>{path} is healthy: no problems found.</source>
+        <translation>{path} سليم: لم يُعثر على أي مشكلة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>{path} is larger than {limit} MB; split it into smaller files and import them one by one.</source>
+        <translation>حجم {path} أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py"/>
+        <source>{path} is not a smallbiz-loyalty database (or it is damaged).</source>
+        <translation>{path} ليس قاعدة بيانات لبرنامج smallbiz-loyalty (أو أنه تالف).</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{programme}: {message}</source>
+        <translation>{programme}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{quantity} could not be taken back: already spent.</source>
+        <translation>تعذّر استرجاع {quantity} لأن الرصيد صُرف من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>{quantity} was already spent; the balance is now {balance}.</source>
+        <translation>سبق صرف {quantity}؛ الرصيد الآن {balance}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/phones.py"/>
+        <source>{region} is not a country code such as KW, SA, AE or GB.</source>
+        <translation>{region} ليس رمز دولة مثل KW أو SA أو AE أو GB.</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py"/>
+        <source>{table} row {row} points to a missing {parent} row.</source>
+        <translation>الصف {row} في الجدول {table} يشير إلى صف غير موجود في الجدول {parent}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py"/>
+        <source>… and {count} more rows not imported.</source>
+        <translation>… وصفوف أخرى لم تُستورد (العدد: {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/loyalty_text.py"/>
+        <source>−{taken} — {balance}</source>
+        <translation>−{taken} — {balance}</translation>
+    </message>
+</context>
+</TS>
