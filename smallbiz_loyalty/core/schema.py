@@ -473,5 +473,7 @@ CREATE INDEX sales_purchases_by_date ON sales(business_date, customer_id, catego
     WHERE kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL;
 CREATE INDEX sales_purchases_by_customer ON sales(customer_id, business_date)
     WHERE kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL;
+-- The customers list opens sorted by name without sorting 100 000 rows.
+CREATE INDEX customers_active_name ON customers(name_key) WHERE erased_at IS NULL AND merged_into IS NULL;
 """,
     )

@@ -1,0 +1,94 @@
+"""Slow work (reports, notes, imports, backups, big figures) off the GUI thread.
+
+The work is a plain function of a `Shop` opened on the same file in the worker
+thread (its own SQLite connection; WAL lets readers and the counter go on), a
+`progress(done, total, label)` and a `should_cancel()`; the core never sees Qt.
+A progress dialog appears only if the work takes longer than half a second."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from smallbiz_loyalty.core.errors import LoyaltyError
+from smallbiz_loyalty.core.progress import Progress, ShouldCancel
+from smallbiz_loyalty.core.shop import Shop
+
+log = logging.getLogger(__name__)
+Work = Callable[[Shop, Progress, ShouldCancel], Any]
+SHOW_AFTER_MS = 500
+
+
+class _Runner(QThread):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = db_path
+        self._work = work
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            with Shop.open(self._db_path) as shop:
+                result = self._work(shop, self.progressed.emit, lambda: self.cancel_requested)
+        except LoyaltyError as exc:
+            self.failed.emit(exc.message)
+        except Exception:  # a bug: log it with its traceback, tell the user plainly
+            log.exception("background work failed")
+            self.failed.emit(
+                self.tr("Something went wrong that should not have. Nothing was changed; please try again.")
+            )
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundJob(QObject):
+    """One run of `work`; emits `finished(ok, result_or_message)` on the GUI thread."""
+
+    finished = Signal(bool, object)
+
+    def __init__(self, parent: QWidget, *, label: str, db_path: Path, work: Work) -> None:
+        super().__init__(parent)
+        self._runner = _Runner(db_path, work, self)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._runner.progressed.connect(self._on_progress)
+        self._runner.succeeded.connect(lambda result: self._finish(True, result))
+        self._runner.failed.connect(lambda message: self._finish(False, message))
+
+    def start(self) -> BackgroundJob:
+        self._runner.start()
+        return self
+
+    def cancel(self) -> None:
+        self._runner.cancel_requested = True
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._runner.wait(ms)
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if label:
+            self.dialog.setLabelText(label)
+
+    def _finish(self, ok: bool, payload: object) -> None:
+        self._runner.wait()
+        self.dialog.close()
+        self.finished.emit(ok, payload)
+
+
+def run_in_background(parent: QWidget, *, label: str, db_path: Path, work: Work) -> BackgroundJob:
+    """Start `work` on a worker thread with a delayed progress dialog; connect to `finished`."""
+    return BackgroundJob(parent, label=label, db_path=db_path, work=work).start()
