@@ -10,6 +10,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <location filename="../../ui/worker.py"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomersTableModel</name>
     <message>
         <location filename="../../ui/customers_model.py"/>
@@ -98,6 +106,14 @@
         <location filename="../../ui/main_window.py"/>
         <source>{shop} — Customer loyalty</source>
         <translation>{shop} — ولاء العملاء</translation>
+    </message>
+</context>
+<context>
+    <name>_Runner</name>
+    <message>
+        <location filename="../../ui/worker.py"/>
+        <source>Something went wrong that should not have. Nothing was changed; please try again.</source>
+        <translation>حدث خطأ غير متوقع، ولم يتغير أي شيء؛ يُرجى المحاولة مرة أخرى.</translation>
     </message>
 </context>
 <context>
@@ -203,9 +219,24 @@
         <translation>مجلد النسخ الاحتياطي</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>Backup saved: {path}, but the shop&apos;s data has {count} problem(s); run a full check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>Backup saved: {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/birthdays.py"/>
         <source>Birthday gift {year}</source>
         <translation>هدية عيد الميلاد {year}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>Birthday in {days} days</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/birthdays.py"/>
@@ -228,6 +259,11 @@
         <translation>أُلغيت العملية؛ لم يتغير شيء.</translation>
     </message>
     <message>
+        <location filename="../../reports/cards.py"/>
+        <source>Card number</source>
+        <translation>رقم البطاقة</translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>Cashback is earned as store credit; choose the unit credit.</source>
         <translation>يُكسب الاسترداد النقدي رصيدًا لدى المتجر؛ اختر الوحدة «credit».</translation>
@@ -243,9 +279,19 @@
         <translation>الأبطال</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>Checking the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/merging.py"/>
         <source>Choose two different customers to merge.</source>
         <translation>اختر عميلين مختلفين لدمجهما.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>Copying the shop&apos;s data</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -338,6 +384,11 @@
         <translation>اللغة</translation>
     </message>
     <message>
+        <location filename="../../reports/kit.py"/>
+        <source>Laying out the pages…</source>
+        <translation>جارٍ تنسيق الصفحات…</translation>
+    </message>
+    <message>
         <location filename="../../core/checks.py"/>
         <source>Ledger row {id} draws on row {other}, which it does not match.</source>
         <translation type="unfinished"></translation>
@@ -408,6 +459,11 @@
         <translation>الأوفياء</translation>
     </message>
     <message>
+        <location filename="../../reports/cards.py"/>
+        <source>Loyalty card</source>
+        <translation>بطاقة الولاء</translation>
+    </message>
+    <message>
         <location filename="../../core/merging.py"/>
         <source>Merged from {name} (customer {id})</source>
         <translation>مدمج من {name} (العميل رقم {id})</translation>
@@ -423,6 +479,11 @@
         <translation>الجدد</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>No backup folder is set; choose one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/customers.py"/>
         <source>No customer has the phone number or card code &quot;{text}&quot;.</source>
         <translation>لا يوجد عميل برقم الهاتف أو رمز البطاقة «{text}».</translation>
@@ -433,9 +494,19 @@
         <translation>لا يوجد عميل يطابق «{text}».</translation>
     </message>
     <message>
+        <location filename="../../core/health.py"/>
+        <source>No good backup was found in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty_text.py"/>
         <source>No tier now</source>
         <translation>لا مستوى حاليًا</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/shop_loyalty.py"/>
@@ -473,6 +544,16 @@
         <translation>رصيد النقاط الافتتاحي: {points}؛ رصيد الأختام الافتتاحي: {stamps}.</translation>
     </message>
     <message>
+        <location filename="../../reports/kit.py"/>
+        <source>Page {page} of {pages}</source>
+        <translation>صفحة {page} من {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../reports/kit.py"/>
+        <source>Paper size {paper} is not supported; choose A4 or Letter.</source>
+        <translation>حجم الورق {paper} غير مدعوم؛ اختر A4 أو Letter.</translation>
+    </message>
+    <message>
         <location filename="../../core/settings.py"/>
         <source>Phone country</source>
         <translation>بلد أرقام الهواتف</translation>
@@ -496,6 +577,16 @@
         <location filename="../../core/segments.py"/>
         <source>Potential</source>
         <translation>الواعدون</translation>
+    </message>
+    <message>
+        <location filename="../../reports/kit.py"/>
+        <source>Printed {date}</source>
+        <translation>تاريخ الطباعة: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../reports/cards.py"/>
+        <source>Printing loyalty cards…</source>
+        <translation>جارٍ طباعة بطاقات الولاء…</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -533,6 +624,7 @@
         <translation>عملية الإرجاع {id} لا تطابق عملية البيع التي تُرجعها.</translation>
     </message>
     <message>
+        <location filename="../../cli.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>Reward ready: {reward}</source>
         <translation>مكافأة جاهزة: {reward}</translation>
@@ -549,6 +641,7 @@
     </message>
     <message>
         <location filename="../../core/checks.py"/>
+        <location filename="../../core/health.py"/>
         <source>SQLite cannot read the file: {reason}.</source>
         <translation>لا يستطيع SQLite قراءة الملف: {reason}.</translation>
     </message>
@@ -643,6 +736,11 @@
         <translation>هاتف المتجر</translation>
     </message>
     <message>
+        <location filename="../../reports/cards.py"/>
+        <source>Show this card at the counter to collect your rewards.</source>
+        <translation>أبرز هذه البطاقة عند الدفع لتحصل على مكافآتك.</translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty.py"/>
         <source>Stamps</source>
         <translation>الأختام</translation>
@@ -661,6 +759,11 @@
         <location filename="../../core/money.py"/>
         <source>That amount is too large; please check it.</source>
         <translation>هذا المبلغ كبير جدًا؛ يُرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/kit.py"/>
+        <source>The PDF could not be saved to {path} ({reason}); check the folder and try again.</source>
+        <translation>تعذّر حفظ ملف PDF في {path} ({reason})؛ تحقّق من المجلد وحاول مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../core/loyalty.py"/>
@@ -683,6 +786,36 @@
         <location filename="../../core/programs.py"/>
         <source>The amount that earns them</source>
         <translation>المبلغ الذي يُكسبها</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup copy failed its check ({detail}); nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup could not be written to {folder} ({reason}); nothing was saved, so check the drive and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup folder {folder} cannot be created: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup folder {folder} cannot be found; plug in the drive or choose another folder in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup folder {folder} cannot be written to; choose another folder in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>The backup folder {folder} is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/dates.py"/>
@@ -806,9 +939,15 @@
         <translation>حجم الملف أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
         <location filename="../../core/db.py"/>
         <source>The folder {folder} does not exist.</source>
         <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/kit.py"/>
+        <source>The folder {folder} does not exist; choose another place to save the PDF.</source>
+        <translation>المجلد {folder} غير موجود؛ اختر مكانًا آخر لحفظ ملف PDF.</translation>
     </message>
     <message>
         <location filename="../../core/exporting.py"/>
@@ -869,6 +1008,11 @@
         <location filename="../../core/customers.py"/>
         <source>The name</source>
         <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
+        <source>The newest good backup is {name}, made {when} UTC; restore it to continue.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/customers.py"/>
@@ -988,6 +1132,11 @@
         <translation>قيمة الوحدة الواحدة</translation>
     </message>
     <message>
+        <location filename="../../reports/cards.py"/>
+        <source>There are no customers to print loyalty cards for.</source>
+        <translation>لا يوجد عملاء لطباعة بطاقات ولاء لهم.</translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>There is already a programme called &quot;{name}&quot;.</source>
         <translation>يوجد بالفعل برنامج باسم «{name}».</translation>
@@ -1003,6 +1152,11 @@
         <translation>لا توجد إجابة بالرقم {id}.</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>There is no backup file at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/customers.py"/>
         <location filename="../../core/feedback.py"/>
         <source>There is no customer number {id}.</source>
@@ -1010,6 +1164,8 @@
     </message>
     <message>
         <location filename="../../cli.py"/>
+        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>There is no database file at {path}.</source>
         <translation>لا يوجد ملف قاعدة بيانات في {path}.</translation>
     </message>
@@ -1089,6 +1245,11 @@
         <location filename="../../core/csv_formats.py"/>
         <source>This file is not UTF-8 text; save it from your spreadsheet as &quot;CSV UTF-8&quot; and import it again.</source>
         <translation>هذا الملف ليس نصًا بترميز UTF-8؛ احفظه من برنامج الجداول بصيغة «CSV UTF-8» ثم استورده مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>This redemption was already recorded; nothing more was deducted.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -1186,9 +1347,19 @@
         <translation>قاعدة البيانات هذه</translation>
     </message>
     <message>
+        <location filename="../../cli.py"/>
+        <source>tier {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty_text.py"/>
         <source>{amount} credit</source>
         <translation>رصيد {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../core/redeeming.py"/>
+        <source>{amount} off</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -1204,6 +1375,11 @@
         <location filename="../../core/loyalty_text.py"/>
         <source>{count} points</source>
         <translation>{count} نقطة</translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
+        <source>{count} problem(s) found in {path}; the first: {first}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -1303,6 +1479,16 @@
         <translation>لم يعد بإمكان {name} إحالة عملاء.</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>{name} cannot be restored: {reason}; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>{name} could not be restored ({reason}); the shop&apos;s file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/redeeming.py"/>
         <source>{name} does not hold store credit.</source>
         <translation>ليس لدى {name} رصيد في المتجر.</translation>
@@ -1348,17 +1534,35 @@
         <translation>{name} ليس اسم منطقة زمنية (مثل Asia/Kuwait).</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
+        <source>{name} was restored into {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>{name} was restored into {path}; the file it replaced was kept as {aside}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli.py"/>
+        <source>{needed} more for {reward}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/demo.py"/>
         <source>{path} already holds customers or sales; build the demo shop into a new file.</source>
         <translation>يحتوي {path} على عملاء أو مبيعات بالفعل؛ أنشئ المتجر التجريبي في ملف جديد.</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
         <location filename="../../core/db.py"/>
+        <location filename="../../core/health.py"/>
         <source>{path} cannot be opened as a database: {reason}.</source>
         <translation>تعذّر فتح {path} كقاعدة بيانات: {reason}.</translation>
     </message>
     <message>
         <location filename="../../core/db.py"/>
+        <location filename="../../core/health.py"/>
         <location filename="../../core/importing.py"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>تعذّرت قراءة {path}: {reason}.</translation>
@@ -1374,7 +1578,13 @@
         <translation>المشكلات الموجودة في {path} (العدد: {count}):</translation>
     </message>
     <message>
+        <location filename="../../core/health.py"/>
+        <source>{path} holds no shop data yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/db.py"/>
+        <location filename="../../core/health.py"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} مجلد، وليس ملف قاعدة بيانات.</translation>
     </message>
@@ -1389,7 +1599,18 @@
         <translation>{path} مجلد؛ اكتب اسم ملف مثل customers.csv.</translation>
     </message>
     <message>
+        <location filename="../../core/health.py"/>
+        <source>{path} is damaged: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
+        <source>{path} is empty: it holds no shop data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../cli.py"/>
+        <location filename="../../core/health.py"/>
         <source>{path} is healthy: no problems found.</source>
         <translation>{path} سليم: لم يُعثر على أي مشكلة.</translation>
     </message>
@@ -1399,9 +1620,21 @@
         <translation>حجم {path} أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
     </message>
     <message>
+        <location filename="../../core/backup.py"/>
         <location filename="../../core/db.py"/>
+        <location filename="../../core/health.py"/>
         <source>{path} is not a smallbiz-loyalty database (or it is damaged).</source>
         <translation>{path} ليس قاعدة بيانات لبرنامج smallbiz-loyalty (أو أنه تالف).</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>{path} is the shop&apos;s own file; choose a backup to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
+        <source>{path} was written by a newer version of smallbiz-loyalty; update the app.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -1417,6 +1650,11 @@
         <location filename="../../core/loyalty_text.py"/>
         <source>{quantity} was already spent; the balance is now {balance}.</source>
         <translation>سبق صرف {quantity}؛ الرصيد الآن {balance}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/backup.py"/>
+        <source>{reason} It cannot be restored; nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/phones.py"/>
