@@ -68,7 +68,7 @@ def test_an_arabic_sheet_starts_top_right_and_reads_right_to_left(tmp_path: Path
     render_cards(path, customers[:3], shop_name="مقهى الورد", lang="ar")
     chars = [page_chars(path, 0)]
     first = _card_lines(chars, "A4", 0, rtl=True)
-    assert to_logical(first[0]) == "مقهى الورد Loyalty card"  # the shop name first, on the right
+    assert to_logical(first[0]) == "مقهى الورد بطاقة الولاء"  # the shop name first, on the right
     assert to_logical(first[1]) == "محمد عبدالله الصباح"
     assert customers[0].card_code in first
     third = _card_lines(chars, "A4", 2, rtl=True)
