@@ -68,8 +68,94 @@ def returns_of_customer(db: Database) -> list[Problem]:
     return [Problem("returns", _("Return {id} does not match the sale it returns.", id=row[0])) for row in rows]
 
 
+def ledger_draws(db: Database) -> list[Problem]:
+    """No lot or debt has more drawn on it than it holds, and every draw matches what it draws on."""
+    over = db.execute(
+        "SELECT b.id, b.quantity, SUM(d.quantity) FROM ledger b JOIN ledger d ON d.consumes = b.id GROUP BY b.id"
+        " HAVING (b.quantity + SUM(d.quantity)) * b.quantity < 0 OR abs(b.quantity + SUM(d.quantity)) > abs(b.quantity)"
+        " LIMIT 10"
+    ).fetchall()
+    problems = [
+        Problem(
+            "ledger",
+            _(
+                "Ledger row {id} has more drawn on it than it holds ({held} held, {drawn} drawn).",
+                id=row_id,
+                held=held,
+                drawn=-drawn,
+            ),
+        )
+        for row_id, held, drawn in over
+    ]
+    mismatched = db.execute(
+        "SELECT d.id, b.id FROM ledger d JOIN ledger b ON b.id = d.consumes"
+        " WHERE b.customer_id != d.customer_id OR b.programme_id != d.programme_id OR b.consumes IS NOT NULL"
+        " OR (b.quantity > 0) = (d.quantity > 0) LIMIT 10"
+    ).fetchall()
+    problems.extend(
+        Problem("ledger", _("Ledger row {id} draws on row {other}, which it does not match.", id=d, other=b))
+        for d, b in mismatched
+    )
+    return problems
+
+
+def ledger_expiry(db: Database) -> list[Problem]:
+    """Expiries only ever expire lots whose last day has passed."""
+    rows = db.execute(
+        "SELECT e.id, l.id FROM ledger e JOIN ledger l ON l.id = e.consumes WHERE e.kind = 'expire'"
+        " AND (l.expires_on IS NULL OR e.business_date <= l.expires_on) LIMIT 10"
+    ).fetchall()
+    return [
+        Problem("ledger", _("Ledger row {id} expires row {other} before its expiry date.", id=e, other=lot))
+        for e, lot in rows
+    ]
+
+
+def ledger_sums(db: Database) -> list[Problem]:
+    """Each redemption drew its cost, each sale earned what it recorded, a merged customer holds nothing."""
+    redemptions = db.execute(
+        "SELECT r.id, r.quantity, -COALESCE(SUM(l.quantity), 0) FROM redemptions r"
+        " LEFT JOIN ledger l ON l.redemption_id = r.id GROUP BY r.id HAVING -COALESCE(SUM(l.quantity), 0) != r.quantity"
+        " LIMIT 10"
+    ).fetchall()
+    problems = [
+        Problem("ledger", _("Redemption {id} cost {cost} but drew {drawn}.", id=rid, cost=cost, drawn=drawn))
+        for rid, cost, drawn in redemptions
+    ]
+    earnings = db.execute(
+        "SELECT e.sale_id, e.visit_units + e.amount_units, COALESCE(SUM(l.quantity), 0) FROM sale_earnings e"
+        " LEFT JOIN ledger l ON l.sale_id = e.sale_id AND l.programme_id = e.programme_id AND l.kind = 'earn'"
+        " GROUP BY e.sale_id, e.programme_id HAVING COALESCE(SUM(l.quantity), 0) != e.visit_units + e.amount_units"
+        " LIMIT 10"
+    ).fetchall()
+    problems.extend(
+        Problem(
+            "ledger",
+            _("Sale {id} should have earned {expected} but the ledger shows {found}.", id=s, expected=e, found=f),
+        )
+        for s, e, f in earnings
+    )
+    merged = db.execute(
+        "SELECT c.id, SUM(l.quantity) FROM customers c JOIN ledger l ON l.customer_id = c.id"
+        " WHERE c.merged_into IS NOT NULL GROUP BY c.id HAVING SUM(l.quantity) != 0 LIMIT 10"
+    ).fetchall()
+    problems.extend(
+        Problem("ledger", _("Customer {id} was merged but still holds {quantity} units.", id=c, quantity=q))
+        for c, q in merged
+    )
+    return problems
+
+
 # Other modules' consistency checks (e.g. ledger sums) are appended here.
-DOMAIN_CHECKS: list[CheckFn] = [foreign_keys, search_index, returns_within_sales, returns_of_customer]
+DOMAIN_CHECKS: list[CheckFn] = [
+    foreign_keys,
+    search_index,
+    returns_within_sales,
+    returns_of_customer,
+    ledger_draws,
+    ledger_expiry,
+    ledger_sums,
+]
 
 
 def check_store(db: Database, *, quick: bool = False) -> list[Problem]:

@@ -28,7 +28,6 @@ from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
 from smallbiz_loyalty.core.money import format_number
 from smallbiz_loyalty.core.progress import Cancelled, Progress, ShouldCancel, never_cancel, no_progress
-from smallbiz_loyalty.core.settings import load_settings
 from smallbiz_loyalty.core.shop import Shop
 
 MAX_CUSTOMERS = 200_000
@@ -142,10 +141,7 @@ def build_demo(
     should_cancel: ShouldCancel | None = None,
 ) -> DemoSummary:
     """Fill a new, empty store with a demo café: `customers` customers and `months` of sales up to today."""
-    _check_count("customers", customers, MAX_CUSTOMERS)
-    _check_count("months", months, MAX_MONTHS)
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise InvalidInput("seed", _("The demo seed must be a whole number."))
+    check_demo_arguments(customers=customers, months=months, seed=seed)
     try:
         with transaction(shop.db):
             _refuse_non_empty(shop)
@@ -154,8 +150,16 @@ def build_demo(
             return builder.run()
     except BaseException:
         # The rollback undid the settings too; the Shop must forget what it cached.
-        shop._settings = load_settings(shop.db)
+        shop.reload_settings()
         raise
+
+
+def check_demo_arguments(*, customers: object, months: object, seed: object) -> None:
+    """Refuse sizes out of range before anything (even a database file) is created."""
+    _check_count("customers", customers, MAX_CUSTOMERS)
+    _check_count("months", months, MAX_MONTHS)
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise InvalidInput("seed", _("The demo seed must be a whole number."))
 
 
 def _check_count(field: str, value: object, most: int) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from smallbiz_loyalty.core import ledger
 from smallbiz_loyalty.core.dates import Birthday
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
@@ -117,6 +118,25 @@ register_export(
         sql="SELECT id, key, customer_id, business_date, amount, category, kind, original_sale_id, created_at,"
         " voided_at FROM sales ORDER BY id",
         format_row=_sale_row,
+    ),
+)
+register_export(
+    "ledger",
+    ExportSpec(header=ledger.EXPORT_HEADER, sql=ledger.EXPORT_SQL, format_row=ledger.format_export_row),
+)
+
+
+def _feedback_row(row: Sequence[Any], currency: str) -> list[str]:
+    return [_cell(value) for value in row]
+
+
+register_export(
+    "feedback",
+    ExportSpec(
+        header=("customer_id", "business_date", "score", "source", "comment", "sale_id", "handled_at", "handled_note"),
+        sql="SELECT customer_id, business_date, score, source, comment, sale_id, handled_at, handled_note"
+        " FROM feedback ORDER BY id",
+        format_row=_feedback_row,
     ),
 )
 

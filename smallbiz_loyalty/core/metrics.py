@@ -292,7 +292,9 @@ def _referrals(db: Database, start: date, end: date) -> int:
 
 
 def _loyalty(db: Database, start: date, end: date) -> dict[str, Any]:
-    return {}
+    from smallbiz_loyalty.core.loyalty_figures import loyalty_figures
+
+    return loyalty_figures(db, start, end)
 
 
 def _has_table(db: Database, name: str) -> bool:

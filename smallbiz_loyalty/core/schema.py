@@ -250,11 +250,13 @@ CREATE TABLE vouchers (
     business_date TEXT NOT NULL,                 -- issued on
     valid_until   TEXT,                          -- last business date it can be used; NULL = no end
     redeemed_at   TEXT,
+    redeemed_on   TEXT,                          -- business date it was used
     redeemed_by   INTEGER REFERENCES staff(id),
     staff_id      INTEGER REFERENCES staff(id)
 );
 CREATE INDEX vouchers_customer ON vouchers(customer_id, redeemed_at);
 CREATE INDEX vouchers_date ON vouchers(business_date);
+CREATE INDEX vouchers_redeemed_on ON vouchers(redeemed_on) WHERE redeemed_on IS NOT NULL;
 
 -- One row per redemption at the counter; its ledger rows carry its id.
 CREATE TABLE redemptions (
@@ -346,6 +348,7 @@ CREATE TABLE birthday_gifts (
     voucher_id   INTEGER REFERENCES vouchers(id),
     ledger_id    INTEGER REFERENCES ledger(id),
     issued_at    TEXT NOT NULL,
+    issued_on    TEXT NOT NULL,                  -- business date
     UNIQUE (customer_id, programme_id, year)
 );
 
@@ -418,7 +421,8 @@ WHEN new.id IS NOT old.id OR new.code IS NOT old.code OR new.kind IS NOT old.kin
   OR new.value IS NOT old.value OR new.cap IS NOT old.cap OR new.source IS NOT old.source
   OR new.issued_at IS NOT old.issued_at OR new.valid_until IS NOT old.valid_until
   OR (old.redeemed_at IS NOT NULL
-      AND (new.redeemed_at IS NOT old.redeemed_at OR new.redeemed_by IS NOT old.redeemed_by))
+      AND (new.redeemed_at IS NOT old.redeemed_at OR new.redeemed_on IS NOT old.redeemed_on
+           OR new.redeemed_by IS NOT old.redeemed_by))
 BEGIN SELECT RAISE(ABORT, 'a voucher is redeemed once and otherwise never changes'); END;
 CREATE TRIGGER vouchers_no_delete BEFORE DELETE ON vouchers
 BEGIN SELECT RAISE(ABORT, 'vouchers are never deleted'); END;

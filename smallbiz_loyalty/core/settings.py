@@ -84,6 +84,15 @@ SETTINGS: dict[str, Setting] = {
         Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
         Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
         Setting("backup_folder", "", N_("Backup folder"), _text(1000)),
+        # Loyalty rules that are the owner's call.
+        Setting(
+            "negative_balance",
+            "take_what_is_left",
+            N_("When a return takes back units already spent"),
+            _choice(("take_what_is_left", "allow", "block")),
+        ),
+        Setting("birthday_days_before", 7, N_("Days before a birthday the gift is given"), _int_between(0, 60)),
+        Setting("birthday_valid_days", 30, N_("Days a birthday gift stays valid"), _int_between(1, 365)),
         # Analytics: how lifetime value is estimated and who counts as "at risk".
         Setting("clv_max_lifespan_years", 5, N_("Longest expected customer lifetime, in years"), _int_between(1, 20)),
         Setting("gross_margin_percent", 0, N_("Gross margin in percent (0 = not set)"), _int_between(0, 100)),

@@ -15,23 +15,27 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from smallbiz_loyalty.core import audit, customers, sales
+from smallbiz_loyalty.core import audit, customers, loyalty, reversals, sales
+from smallbiz_loyalty.core.changes import CUSTOMERS, FEEDBACK, LEDGER, SALES, SETTINGS
 from smallbiz_loyalty.core.checks import Problem, check_store
 from smallbiz_loyalty.core.customers import Customer
 from smallbiz_loyalty.core.dates import Clock, business_date, system_clock, utc_iso
 from smallbiz_loyalty.core.db import open_store, transaction
 from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
+from smallbiz_loyalty.core.loyalty_text import render_events
 from smallbiz_loyalty.core.money import parse_amount
 from smallbiz_loyalty.core.progress import Progress, ShouldCancel
 from smallbiz_loyalty.core.sales import Sale
 from smallbiz_loyalty.core.settings import load_settings, store_setting
+from smallbiz_loyalty.core.shop_insights import InsightActions
+from smallbiz_loyalty.core.shop_loyalty import LoyaltyActions
 from smallbiz_loyalty.core.text import clean_text
 
 if TYPE_CHECKING:
     from smallbiz_loyalty.core.importing import ImportReport
 
-CUSTOMERS, SALES, LEDGER, SETTINGS, FEEDBACK = "customers", "sales", "ledger", "settings", "feedback"
+__all__ = ["CUSTOMERS", "FEEDBACK", "LEDGER", "SALES", "SETTINGS", "CustomerResult", "SaleResult", "Shop"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class CustomerResult:
     changed: frozenset[str] = frozenset({CUSTOMERS})
 
 
-class Shop:
+class Shop(LoyaltyActions, InsightActions):
     """A shop's store, opened on one database file."""
 
     def __init__(
@@ -95,6 +99,11 @@ class Shop:
             for key, value in values.items():
                 store_setting(self.db, key, value)
             audit.record(self.db, at=now, staff_id=self.staff_id, action="settings", **values)
+        self._settings = load_settings(self.db)
+        return self.settings
+
+    def reload_settings(self) -> dict[str, Any]:
+        """Read the settings again (after a rolled-back change or another window's edit)."""
         self._settings = load_settings(self.db)
         return self.settings
 
@@ -177,69 +186,87 @@ class Shop:
         key: object = None,
         at: datetime | None = None,
     ) -> SaleResult:
-        """Record a sale; a key that was already used returns the first result and writes nothing.
+        """Record a sale and earn in every active loyalty programme, in one transaction.
 
-        `at` backdates the sale (demo data, imports); the counter leaves it to the clock."""
+        A key that was already used returns the first result (with its messages)
+        and writes nothing. `at` backdates the sale (demo data, imports); the
+        counter leaves it to the clock."""
         moment = at or self.clock()
         checked_key = sales.check_key(key)
         checked_category = sales.check_category(category)
         with transaction(self.db):
             existing = sales.sale_by_key(self.db, checked_key)
             if existing is not None:
+                if customer_id is not None:  # a merge since the first send moved the sale
+                    customer_id = loyalty.follow_merges(self.db, customer_id).id
                 self._refuse_key_reuse(existing, kind="sale", customer_id=customer_id, amount=amount)
-                return SaleResult(existing, duplicate=True, changed=frozenset())
+                return self._replayed(existing)
             if customer_id is not None:
                 customer = customers.get_customer(self.db, customer_id)
                 if not customer.active:
                     raise RuleViolation(
                         _("{name} has been erased or merged; sales cannot be added.", name=customer.name)
                     )
+            ctx = self._context(moment)
             sale = sales.insert_sale(
                 self.db,
                 key=checked_key,
                 customer_id=customer_id,
                 amount=amount,
                 category=checked_category,
-                business_date=business_date(moment, self._settings["time_zone"]),
-                now=utc_iso(moment),
+                business_date=ctx.today,
+                now=ctx.now,
                 staff_id=self.staff_id,
             )
-        return SaleResult(sale)
+            events = loyalty.on_sale(self.db, ctx, sale)
+            loyalty.save_events(self.db, sale.id, events)
+        return SaleResult(sale, messages=render_events(events, self.currency))
+
+    def _replayed(self, existing: Sale) -> SaleResult:
+        events = loyalty.load_events(self.db, existing.id)
+        return SaleResult(existing, duplicate=True, messages=render_events(events, self.currency), changed=frozenset())
 
     def record_return(
         self, sale_id: int, *, amount: int | None = None, key: object = None, at: datetime | None = None
     ) -> SaleResult:
-        """Return all (amount None) or part of a sale."""
+        """Return all (amount None) or part of a sale; what it earned is taken back in proportion."""
         moment = at or self.clock()
         checked_key = sales.check_key(key)
         with transaction(self.db):
             existing = sales.sale_by_key(self.db, checked_key)
             if existing is not None:
                 self._refuse_key_reuse(existing, kind="return", amount=-amount if amount else None, original=sale_id)
-                return SaleResult(existing, duplicate=True, changed=frozenset())
+                return self._replayed(existing)
+            ctx = self._context(moment)
             original = sales.get_sale(self.db, sale_id)
             sale = sales.insert_return(
                 self.db,
                 key=checked_key,
                 original=original,
                 amount=amount,
-                business_date=business_date(moment, self._settings["time_zone"]),
-                now=utc_iso(moment),
+                business_date=ctx.today,
+                now=ctx.now,
                 staff_id=self.staff_id,
                 currency=self.currency,
             )
-        return SaleResult(sale)
+            events = reversals.on_return(self.db, ctx, sale, self.loyalty_rules)
+            loyalty.save_events(self.db, sale.id, events)
+        return SaleResult(sale, messages=render_events(events, self.currency))
 
-    def void_sale(self, sale_id: int, *, reason: object) -> SaleResult:
-        """Cancel a sale entered by mistake; it stays in the history, marked void."""
+    def void_sale(self, sale_id: int, *, reason: object, at: datetime | None = None) -> SaleResult:
+        """Cancel a sale (or a return) entered by mistake; it stays in the history, marked void,
+        and what it earned (or took back) is given back."""
         why = clean_text(reason, field="reason", label=_("The reason"), max_length=200, required=True)
-        now = self._now()
+        ctx = self._context(at)
         with transaction(self.db):
             sale = sales.mark_void(
-                self.db, sales.get_sale(self.db, sale_id), reason=why, now=now, staff_id=self.staff_id
+                self.db, sales.get_sale(self.db, sale_id), reason=why, now=ctx.now, staff_id=self.staff_id
             )
-            audit.record(self.db, at=now, staff_id=self.staff_id, action="void_sale", subject=str(sale_id), reason=why)
-        return SaleResult(sale)
+            events = reversals.on_void(self.db, ctx, sale, self.loyalty_rules)
+            audit.record(
+                self.db, at=ctx.now, staff_id=self.staff_id, action="void_sale", subject=str(sale_id), reason=why
+            )
+        return SaleResult(sale, messages=render_events(events, self.currency))
 
     def check(self, *, quick: bool = False) -> list[Problem]:
         """Every problem found in the store; empty when healthy."""
@@ -259,18 +286,23 @@ class Shop:
         """Import a customer CSV (all valid rows in one transaction; bad rows reported by line)."""
         from smallbiz_loyalty.core import importing
 
-        return importing.import_customers(
-            self.db,
-            data,
-            region=self.region,
-            now=self._now(),
-            staff_id=self.staff_id,
-            fmt=fmt,
-            on_duplicate=on_duplicate,
-            dry_run=dry_run,
-            progress=progress,
-            should_cancel=should_cancel,
-        )
+        ctx = self._context()
+        with transaction(self.db):
+            report = importing.import_customers(
+                self.db,
+                data,
+                region=self.region,
+                now=ctx.now,
+                staff_id=self.staff_id,
+                fmt=fmt,
+                on_duplicate=on_duplicate,
+                dry_run=dry_run,
+                progress=progress,
+                should_cancel=should_cancel,
+            )
+            if not dry_run:  # opening balances become ledger rows in the same transaction
+                loyalty.apply_opening_balances(self.db, now=ctx.now, today=ctx.today)
+        return report
 
     def export(self, what: str, path: str | Path) -> int:
         """Write customers, sales, … to a CSV file (UTF-8 with BOM); returns the row count."""

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from smallbiz_loyalty.core import customer_list, customers
 from smallbiz_loyalty.core.customers import Customer
 from smallbiz_loyalty.core.phones import format_phone
 from smallbiz_loyalty.core.shop import Shop
@@ -68,7 +67,7 @@ class CustomersTableModel(QAbstractTableModel):
     # -- what is listed ---------------------------------------------------
     def show_all(self) -> None:
         """List every customer, in the current sort order."""
-        ids = customer_list.list_customer_ids(self._shop.db, order=self._order, descending=self._descending)
+        ids = self._shop.customer_ids(order=self._order, descending=self._descending)
         self._replace(ids, filtered=False)
 
     def show_customers(self, found: list[Customer]) -> None:
@@ -107,7 +106,7 @@ class CustomersTableModel(QAbstractTableModel):
 
     def _read_block(self, block: int) -> dict[int, Customer]:
         start = block * self.BLOCK_SIZE
-        rows = {c.id: c for c in customers.customers_by_ids(self._shop.db, self._ids[start : start + self.BLOCK_SIZE])}
+        rows = {c.id: c for c in self._shop.customers_by_ids(self._ids[start : start + self.BLOCK_SIZE])}
         self._blocks[block] = rows
         while len(self._blocks) > self.CACHED_BLOCKS:
             self._blocks.popitem(last=False)

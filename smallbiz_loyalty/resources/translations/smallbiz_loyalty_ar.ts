@@ -209,9 +209,24 @@
         <translation>أضف البرنامج أولًا، ثم اختر مكافأة عيد الميلاد الخاصة به.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Answers to “How likely are you to recommend us?”: {answers}. Promoters (9 or 10): {promoters}; detractors (6 or less): {detractors}. Your Net Promoter Score is {score}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/segments.py"/>
         <source>At risk</source>
         <translation>معرّضون للفقدان</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Average transaction value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Back after a break</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -229,6 +244,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Birthday</source>
+        <translation>عيد الميلاد</translation>
+    </message>
+    <message>
         <location filename="../../core/birthdays.py"/>
         <source>Birthday gift {year}</source>
         <translation>هدية عيد الميلاد {year}</translation>
@@ -242,6 +262,16 @@
         <location filename="../../core/birthdays.py"/>
         <source>Birthdays can be listed for at most {days} days.</source>
         <translation>يمكن عرض أعياد الميلاد لفترة لا يتجاوز عدد أيامها {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Birthdays in {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Birthdays in {month}: {count}. The list below is ready for birthday cards.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -289,7 +319,12 @@
         <translation>اختر عميلين مختلفين لدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Churn rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
         <source>Copying the shop&apos;s data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,8 +334,38 @@
         <translation>العملة</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customer lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customer segments (RFM, last 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/checks.py"/>
         <source>Customer {id} was merged but still holds {quantity} units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customers this month — first-time: {new}; back after a long break: {reactivated}; stopped coming: {lost}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Customers who reached a reward this month: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -310,8 +375,18 @@
     </message>
     <message>
         <location filename="../../core/settings.py"/>
+        <source>Days a birthday gift stays valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
         <source>Days a customer counts as active</source>
         <translation>عدد الأيام التي يُعدّ فيها العميل نشطًا</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Days before a birthday the gift is given</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -329,14 +404,34 @@
         <translation>المتجر التجريبي جاهز: عدد العملاء {customers}، وعدد المبيعات {sales}، من {first} إلى {last}.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Detractors (0–6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/importing.py"/>
         <source>Dry run of an import from {format}; nothing was changed. Customers that would be added: {added}; updated: {updated}; skipped because their phone number is already known: {skipped}.</source>
         <translation>تجربة استيراد من {format}؛ لم يتغير شيء. العملاء الذين سيُضافون: {added}؛ والذين ستُحدَّث بياناتهم: {updated}؛ والذين سيُتجاوزون لأن رقم هاتفهم مسجل مسبقًا: {skipped}.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Each row: the customers whose first purchase fell in that month. Each column: the share of them who bought again that many months later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>Expiry must be one of: {choices}.</source>
         <translation>يجب أن تكون مدة الصلاحية واحدة مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Figures for {period}, compared with {previous_month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>First purchase</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -382,6 +477,16 @@
         <location filename="../../core/settings.py"/>
         <source>Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly.py"/>
+        <source>Language {lang} is not supported; choose ar or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/kit.py"/>
@@ -454,6 +559,11 @@
         <translation>المفقودون</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Lost customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/segments.py"/>
         <source>Loyal</source>
         <translation>الأوفياء</translation>
@@ -462,6 +572,11 @@
         <location filename="../../reports/cards.py"/>
         <source>Loyalty card</source>
         <translation>بطاقة الولاء</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
@@ -474,9 +589,45 @@
         <translation>دُمج مع العميل رقم {id}</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Monthly report — {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Net Promoter Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Net Promoter Score, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/segments.py"/>
+        <location filename="../../reports/monthly_text.py"/>
         <source>New</source>
         <translation>الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>New and returning customers by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>No answers yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
@@ -494,8 +645,23 @@
         <translation>لا يوجد عميل يطابق «{text}».</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>No customer was active at the start of the month, so there is no retention rate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/health.py"/>
         <source>No good backup was found in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>No regular has stayed away since {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>No sales were recorded this month.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -504,8 +670,13 @@
         <translation>لا مستوى حاليًا</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
-        <source>Nothing was changed.</source>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Nobody answered “How likely are you to recommend us?” this month; asking after a sale at the counter takes a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Nobody to list this month.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -554,6 +725,16 @@
         <translation>حجم الورق {paper} غير مدعوم؛ اختر A4 أو Letter.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Passives (7–8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
         <location filename="../../core/settings.py"/>
         <source>Phone country</source>
         <translation>بلد أرقام الهواتف</translation>
@@ -574,6 +755,16 @@
         <translation>النقاط</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Points issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Points redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/segments.py"/>
         <source>Potential</source>
         <translation>الواعدون</translation>
@@ -589,9 +780,29 @@
         <translation>جارٍ طباعة بطاقات الولاء…</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Promoters (9–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/settings.py"/>
         <source>Purchases that make a regular</source>
         <translation>عدد المشتريات التي تجعل العميل دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Reached a reward this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Reached on</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>
@@ -614,6 +825,26 @@
         <translation>إحالة {name}</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Regulars at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Regulars whose last visit was before {date}: {count}. They are listed below with their phone numbers; a call or a “we miss you” note may bring them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Repeat purchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Retention rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/reversals.py"/>
         <source>Return {id}</source>
         <translation>إرجاع {id}</translation>
@@ -622,6 +853,46 @@
         <location filename="../../core/checks.py"/>
         <source>Return {id} does not match the sale it returns.</source>
         <translation>عملية الإرجاع {id} لا تطابق عملية البيع التي تُرجعها.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Returning customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Revenue ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Revenue came to {revenue}, {percent} less than in {previous_month}; the average sale was {atv}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Revenue came to {revenue}, {percent} more than in {previous_month}; the average sale was {atv}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Revenue came to {revenue}; the average sale was {atv}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -706,6 +977,16 @@
         <translation>أُلغيت عملية البيع {id}، فلا يمكن إرجاع شيء منها.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Sales and visits by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>Say after how many days units expire.</source>
         <translation>حدّد عدد الأيام التي تنتهي بعدها صلاحية الوحدات.</translation>
@@ -741,9 +1022,24 @@
         <translation>أبرز هذه البطاقة عند الدفع لتحصل على مكافآتك.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty.py"/>
         <source>Stamps</source>
         <translation>الأختام</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Stamps issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Stamps redeemed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -939,8 +1235,8 @@
         <translation>حجم الملف أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
         <location filename="../../core/db.py"/>
+        <location filename="../../core/health.py"/>
         <source>The folder {folder} does not exist.</source>
         <translation>المجلد {folder} غير موجود.</translation>
     </message>
@@ -998,6 +1294,16 @@
         <location filename="../../core/rewards.py"/>
         <source>The money off</source>
         <translation>مبلغ الخصم</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>The month at a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>The month is not over yet: figures up to {date}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -1152,7 +1458,7 @@
         <translation>لا توجد إجابة بالرقم {id}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>There is no backup file at {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,6 +1583,11 @@
         <translation>المنطقة الزمنية</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Top 10 customers this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>Units per amount</source>
         <translation>الوحدات لكل مبلغ</translation>
@@ -1290,6 +1601,16 @@
         <location filename="../../core/csv_formats.py"/>
         <source>Unknown file format {format}; choose one of {choices}.</source>
         <translation>تنسيق الملف {format} غير معروف؛ اختر واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Value of unused points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/reversals.py"/>
@@ -1327,9 +1648,24 @@
         <translation>مكافأة الترحيب: +{earned}</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>What the numbers say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/feedback.py"/>
         <source>What was done</source>
         <translation>الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>When a return takes back units already spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Who came back: share of each month&apos;s new customers buying again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -1337,9 +1673,39 @@
         <translation>أُدخل مبلغ خاطئ.</translation>
     </message>
     <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Your best seller was {category}: {share} of revenue ({amount}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, down from {previous} in {previous_month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, the same as in {previous_month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, up from {previous} in {previous_month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>Your shop kept {kept} of every 100 customers who were active at the start of the month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/importing.py"/>
         <source>a spreadsheet</source>
         <translation>جدول بيانات</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>same as {month}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -1359,6 +1725,21 @@
     <message>
         <location filename="../../core/redeeming.py"/>
         <source>{amount} off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>{change} point vs {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>{change} points vs {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>{change} vs {month}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1479,12 +1860,12 @@
         <translation>لم يعد بإمكان {name} إحالة عملاء.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>{name} cannot be restored: {reason}; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>{name} could not be restored ({reason}); the shop&apos;s file was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,12 +1915,12 @@
         <translation>{name} ليس اسم منطقة زمنية (مثل Asia/Kuwait).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>{name} was restored into {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>{name} was restored into {path}; the file it replaced was kept as {aside}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,14 +2001,18 @@
         <translation>حجم {path} أكبر من {limit} ميغابايت؛ قسّمه إلى ملفات أصغر واستوردها واحدًا تلو الآخر.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
         <location filename="../../core/db.py"/>
         <location filename="../../core/health.py"/>
         <source>{path} is not a smallbiz-loyalty database (or it is damaged).</source>
         <translation>{path} ليس قاعدة بيانات لبرنامج smallbiz-loyalty (أو أنه تالف).</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
+        <source>{path} is not a smallbiz-loyalty database (or it is damaged); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
         <source>{path} is the shop&apos;s own file; choose a backup to restore.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,7 +2037,7 @@
         <translation>سبق صرف {quantity}؛ الرصيد الآن {balance}.</translation>
     </message>
     <message>
-        <location filename="../../core/backup.py"/>
+        <location filename="../../core/health.py"/>
         <source>{reason} It cannot be restored; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,6 +2050,11 @@
         <location filename="../../core/checks.py"/>
         <source>{table} row {row} points to a missing {parent} row.</source>
         <translation>الصف {row} في الجدول {table} يشير إلى صف غير موجود في الجدول {parent}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <source>… and {count} more on the Customers screen.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>

@@ -1,0 +1,65 @@
+"""The loyalty figures of a period [start, end) of business dates, read from the
+ledger with its own rules: what counts as issued (earned, birthday, referral,
+a positive correction — not opening balances, merges or reversals), redeemed,
+expired; the liability at the end; rewards, vouchers and birthday gifts.
+
+The keys are those of `metrics.LOYALTY_KEYS`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+_ISSUED = "l.kind IN ('earn', 'birthday', 'referral') OR (l.kind = 'adjust' AND l.quantity > 0 AND l.consumes IS NULL)"
+
+
+def _units(db: Database, unit: str, condition: str, start: date, end: date) -> int:
+    (total,) = db.execute(
+        f"SELECT COALESCE(SUM(l.quantity), 0) FROM ledger l JOIN programmes p ON p.id = l.programme_id"
+        f" WHERE p.unit = ? AND ({condition}) AND l.business_date >= ? AND l.business_date < ?",
+        [unit, start.isoformat(), end.isoformat()],
+    ).fetchone()
+    return abs(total)
+
+
+def liability(db: Database, end: date) -> int:
+    """What the points and credit held when `end` began are worth, in minor units (value per unit × units)."""
+    (total,) = db.execute(
+        "SELECT COALESCE(SUM(MAX(left_over, 0) * value_per_unit), 0) FROM (SELECT p.value_per_unit,"
+        " l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id"
+        " AND d.business_date < ?), 0) AS left_over FROM ledger l JOIN programmes p ON p.id = l.programme_id"
+        " WHERE l.consumes IS NULL AND l.quantity > 0 AND l.business_date < ?"
+        " AND (l.expires_on IS NULL OR l.expires_on >= ?))",
+        [end.isoformat(), end.isoformat(), end.isoformat()],
+    ).fetchone()
+    return total
+
+
+def _count(db: Database, table: str, condition: str, day_column: str, start: date, end: date) -> int:
+    (total,) = db.execute(
+        f"SELECT COUNT(*) FROM {table} WHERE {condition} AND {day_column} >= ? AND {day_column} < ?",
+        [start.isoformat(), end.isoformat()],
+    ).fetchone()
+    return total
+
+
+def loyalty_figures(db: Database, start: date, end: date) -> dict[str, Any]:
+    """Loyalty figures for [start, end); `redemption_rate` is None when nothing was issued."""
+    issued = _units(db, "points", _ISSUED, start, end)
+    redeemed = _units(db, "points", "l.kind = 'redeem'", start, end)
+    return {
+        "points_issued": issued,
+        "points_redeemed": redeemed,
+        "points_expired": _units(db, "points", "l.kind = 'expire'", start, end),
+        "stamps_issued": _units(db, "stamps", _ISSUED, start, end),
+        "stamps_redeemed": _units(db, "stamps", "l.kind = 'redeem'", start, end),
+        "points_liability": liability(db, end),
+        "redemption_rate": redeemed / issued if issued else None,
+        "rewards_redeemed": _count(db, "redemptions", "reward_id IS NOT NULL", "business_date", start, end),
+        "vouchers_issued": _count(db, "vouchers", "1", "business_date", start, end),
+        "vouchers_redeemed": _count(db, "vouchers", "1", "redeemed_on", start, end),
+        "birthday_gifts_issued": _count(db, "birthday_gifts", "1", "issued_on", start, end),
+        "birthday_gifts_used": _count(db, "vouchers", "source = 'birthday'", "redeemed_on", start, end),
+    }

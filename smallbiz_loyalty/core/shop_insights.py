@@ -1,0 +1,100 @@
+"""The analytics half of `Shop`: NPS answers and the follow-up list, the
+period figures, cohorts, RFM and the lists to act on, and the customers list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from smallbiz_loyalty.core import customer_list, customers, feedback, metrics, segments
+from smallbiz_loyalty.core.customers import Customer
+from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
+from smallbiz_loyalty.core.db import transaction
+from smallbiz_loyalty.core.feedback import Feedback
+
+
+class InsightActions:
+    """Mixed into `Shop`; relies on its store, clock, staff member and settings."""
+
+    db: Database
+    clock: Clock
+    staff_id: int
+    _settings: dict[str, Any]
+
+    def _moment(self, at: datetime | None) -> tuple[str, date]:
+        moment = at or self.clock()
+        return utc_iso(moment), business_date(moment, self._settings["time_zone"])
+
+    # -- NPS ------------------------------------------------------------
+    def record_feedback(
+        self,
+        *,
+        score: object,
+        comment: object = None,
+        customer_id: int | None = None,
+        sale_id: int | None = None,
+        source: str = "counter",
+        at: datetime | None = None,
+    ) -> Feedback:
+        """Record one 0–10 answer; at most one per sale."""
+        now, today = self._moment(at)
+        with transaction(self.db):
+            return feedback.insert_feedback(
+                self.db,
+                score=score,
+                comment=comment,
+                customer_id=customer_id,
+                sale_id=sale_id,
+                source=source,
+                business_date=today,
+                now=now,
+                staff_id=self.staff_id,
+            )
+
+    def follow_ups(self) -> list[Feedback]:
+        """Unhappy known customers waiting for the owner's call, oldest first."""
+        return feedback.follow_ups(self.db)
+
+    def mark_feedback_handled(self, feedback_id: int, *, note: object) -> Feedback:
+        now, _today = self._moment(None)
+        with transaction(self.db):
+            return feedback.mark_handled(self.db, feedback_id, note=note, now=now, staff_id=self.staff_id)
+
+    def feedback_of(self, customer_id: int) -> list[Feedback]:
+        return feedback.feedback_of_customer(self.db, customer_id)
+
+    # -- figures --------------------------------------------------------
+    def month_metrics(self, month: str) -> metrics.Metrics:
+        """The month's figures ("YYYY-MM") with the month before."""
+        return metrics.month_metrics(self.db, month, self._settings)
+
+    def period_metrics(self, start: date, end: date) -> metrics.Metrics:
+        return metrics.period_metrics(self.db, start, end, self._settings)
+
+    def rfm(self, today: date | None = None) -> list[segments.RfmRow]:
+        return segments.rfm(self.db, today or self._moment(None)[1])
+
+    def cohorts(self, last_month_start: date, *, months: int = 12) -> list[segments.Cohort]:
+        return segments.cohorts(self.db, last_month_start, months=months)
+
+    def at_risk(self, today: date | None = None, *, limit: int = 100) -> list[segments.CustomerLine]:
+        return segments.at_risk(self.db, today or self._moment(None)[1], self._settings, limit=limit)
+
+    def top_customers(self, start: date, end: date, *, limit: int = 10) -> list[segments.CustomerLine]:
+        return segments.top_customers(self.db, start, end, limit=limit)
+
+    def new_customers(self, start: date, end: date) -> list[segments.CustomerLine]:
+        return segments.new_customers(self.db, start, end)
+
+    # -- the customers list ------------------------------------------------
+    def count_customers(self) -> int:
+        return customer_list.count_customers(self.db)
+
+    def customer_ids(self, *, order: str = "name", descending: bool = False) -> list[int]:
+        """Every current customer's id, in `order` (see customer_list.ORDERS)."""
+        return customer_list.list_customer_ids(self.db, order=order, descending=descending)
+
+    def customers_by_ids(self, ids: list[int]) -> list[Customer]:
+        return customers.customers_by_ids(self.db, ids)
