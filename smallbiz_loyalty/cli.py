@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from smallbiz_loyalty import __version__, cli_reports
+from smallbiz_loyalty import __version__, cli_reports, cli_safety
 from smallbiz_loyalty.cli_support import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, db_path, open_shop, print_json
 from smallbiz_loyalty.core import i18n
 from smallbiz_loyalty.core.errors import LoyaltyError
@@ -82,8 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_reports.add_parsers(sub, common)
 
-    chk = sub.add_parser("check", parents=[common], help="check the database file for damage and inconsistencies")
-    chk.add_argument("--quick", action="store_true")
+    cli_safety.add_parsers(sub, common)
     return parser
 
 
@@ -299,22 +298,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        print(_("There is no database file at {path}.", path=str(path)), file=sys.stderr)
-        return EXIT_ERROR
-    with open_shop(args) as shop:
-        problems = shop.check(quick=args.quick)
-    if not problems:
-        print(_("{path} is healthy: no problems found.", path=str(path)))
-        return EXIT_OK
-    print(_("{path} has {count} problem(s):", path=str(path), count=len(problems)))
-    for problem in problems:
-        print(f"- {problem.message}")
-    return EXIT_PROBLEMS
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "customer": _cmd_customer,
@@ -322,6 +305,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "redeem": _cmd_redeem,
     "import": _cmd_import,
     "export": _cmd_export,
-    "check": _cmd_check,
+    **cli_safety.COMMANDS,
     **cli_reports.COMMANDS,
 }

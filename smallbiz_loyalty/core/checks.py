@@ -29,7 +29,9 @@ def sqlite_integrity(db: Database, *, quick: bool = False) -> list[Problem]:
         return [Problem("integrity", _("SQLite cannot read the file: {reason}.", reason=str(exc)))]
     if rows == ["ok"]:
         return []
-    return [Problem("integrity", _("SQLite reports damage: {detail}.", detail="; ".join(rows[:3])))]
+    # The first row may be a header ("*** in database main ***"), not a finding.
+    findings = [row.strip() for row in rows if not row.startswith("***")] or rows
+    return [Problem("integrity", _("SQLite reports damage: {detail}.", detail="; ".join(findings[:3])))]
 
 
 def foreign_keys(db: Database) -> list[Problem]:

@@ -84,6 +84,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
         Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
         Setting("backup_folder", "", N_("Backup folder"), _text(1000)),
+        Setting("backup_keep_daily", 7, N_("Daily backups kept"), _int_between(1, 60)),
+        Setting("backup_keep_weekly", 4, N_("Weekly backups kept"), _int_between(0, 52)),
+        Setting("backup_keep_monthly", 12, N_("Monthly backups kept"), _int_between(0, 120)),
         # Loyalty rules that are the owner's call.
         Setting(
             "negative_balance",

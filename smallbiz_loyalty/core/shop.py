@@ -30,6 +30,7 @@ from smallbiz_loyalty.core.sales import Sale
 from smallbiz_loyalty.core.settings import load_settings, store_setting
 from smallbiz_loyalty.core.shop_insights import InsightActions
 from smallbiz_loyalty.core.shop_loyalty import LoyaltyActions
+from smallbiz_loyalty.core.shop_safety import SafetyActions
 from smallbiz_loyalty.core.text import clean_text
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class CustomerResult:
     changed: frozenset[str] = frozenset({CUSTOMERS})
 
 
-class Shop(LoyaltyActions, InsightActions):
+class Shop(LoyaltyActions, InsightActions, SafetyActions):
     """A shop's store, opened on one database file."""
 
     def __init__(

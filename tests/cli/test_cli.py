@@ -38,9 +38,10 @@ def test_check_of_a_missing_file_fails_without_creating_it(tmp_path: Path, capsy
 def test_check_of_a_file_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"PK\x03\x04 not sqlite")
-    assert main(["check", "--db", str(bogus)]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "is not a smallbiz-loyalty database" in err
+    assert main(["check", "--db", str(bogus)]) == 3  # a problem found, not a failure to run
+    out = capsys.readouterr().out.strip()
+    assert "is not a smallbiz-loyalty database" in out.splitlines()[0]
+    assert bogus.read_bytes() == b"PK\x03\x04 not sqlite"  # diagnosed, never changed
 
 
 def test_customer_find_by_last_digits_as_json(kuwait_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -369,6 +369,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/settings.py"/>
+        <source>Daily backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/dates.py"/>
         <source>Day {day} does not exist in that month.</source>
         <translation>اليوم {day} غير موجود في ذلك الشهر.</translation>
@@ -587,6 +592,11 @@
         <location filename="../../core/merging.py"/>
         <source>Merged with customer {id}</source>
         <translation>دُمج مع العميل رقم {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Monthly backups kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -1469,7 +1479,6 @@
         <translation>لا يوجد عميل بالرقم {id}.</translation>
     </message>
     <message>
-        <location filename="../../cli.py"/>
         <location filename="../../core/backup.py"/>
         <location filename="../../core/health.py"/>
         <source>There is no database file at {path}.</source>
@@ -1641,6 +1650,11 @@
         <location filename="../../core/shop_loyalty.py"/>
         <source>Vouchers can only be given to a current customer.</source>
         <translation>لا تُمنح القسائم إلا لعميل حالي.</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Weekly backups kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -1954,9 +1968,8 @@
         <translation>تعذّرت الكتابة في {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../cli.py"/>
         <source>{path} has {count} problem(s):</source>
-        <translation>المشكلات الموجودة في {path} (العدد: {count}):</translation>
+        <translation type="obsolete">المشكلات الموجودة في {path} (العدد: {count}):</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -1990,7 +2003,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli.py"/>
         <location filename="../../core/health.py"/>
         <source>{path} is healthy: no problems found.</source>
         <translation>{path} سليم: لم يُعثر على أي مشكلة.</translation>
