@@ -25,6 +25,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     metrics.add_argument("--month", required=True, metavar="YYYY-MM")
     metrics.add_argument("--json", action="store_true")
 
+    report = sub.add_parser("report", parents=[common], help="print the monthly report for the owner (PDF)")
+    report.add_argument("--month", required=True, metavar="YYYY-MM")
+    report.add_argument("--paper", choices=PAPERS, default="A4")
+    report.add_argument("-o", "--output", type=Path, required=True)
+
     cards = sub.add_parser("cards", parents=[common], help="print loyalty cards (10 per A4 sheet) to a PDF")
     cards.add_argument("--customers", choices=["all", "new"], default="all", help="new = enrolled this month")
     cards.add_argument("--paper", choices=PAPERS, default="A4")
@@ -128,6 +133,22 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from smallbiz_loyalty.reports.monthly import render_monthly_report
+
+    with open_shop(args) as shop:
+        pages = render_monthly_report(args.output, shop, args.month, lang=output_language(args, shop), paper=args.paper)
+    print(
+        _(
+            "Monthly report for {month} saved to {path} ({pages} pages).",
+            month=args.month,
+            path=str(args.output),
+            pages=pages,
+        )
+    )
+    return EXIT_OK
+
+
 def cmd_cards(args: argparse.Namespace) -> int:
     from smallbiz_loyalty.core.dates import add_months
     from smallbiz_loyalty.reports.cards import render_cards
@@ -153,4 +174,8 @@ def cmd_cards(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"metrics": cmd_metrics, "cards": cmd_cards}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "metrics": cmd_metrics,
+    "report": cmd_report,
+    "cards": cmd_cards,
+}

@@ -78,6 +78,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("shop_name", "My shop", N_("Shop name"), _text(80, required=True)),
         Setting("shop_address", "", N_("Shop address"), _text(200)),
         Setting("shop_phone", "", N_("Shop phone"), _text(40)),
+        Setting("shop_logo", "", N_("Shop logo (image file)"), _text(1000)),
         Setting("language", "en", N_("Language"), _choice(LANGUAGES)),
         Setting("currency", "USD", N_("Currency"), lambda key, value: check_currency(value)),
         Setting("phone_region", "US", N_("Phone country"), lambda key, value: check_region(value)),

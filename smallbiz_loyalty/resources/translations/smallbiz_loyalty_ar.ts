@@ -2,6 +2,182 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ActionListsWidget</name>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>&amp;Mark handled…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>At risk ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Birthday</source>
+        <translation>عيد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Birthdays ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Follow-up with {name} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Follow-ups ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>In {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Last visit</source>
+        <translation>آخر زيارة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Spent</source>
+        <translation>المبلغ المنفق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Top customers ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Visits</source>
+        <translation>الزيارات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>{when} — gift given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Programme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Quantity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Adjust the balance of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Balance corrected: {programme} is now {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Enter a whole number, such as 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Every correction is recorded with your name and the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Take away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>The shop has no loyalty programme to adjust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>how many (or how much credit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>required, e.g. stamp forgotten on Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py"/>
@@ -15,6 +191,396 @@
         <location filename="../../ui/worker.py"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>&amp;Add reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Add tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Earn multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Earns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>From spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Most money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Qualifying spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Reward</source>
+        <translation>المكافأة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Reward name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Save &amp;reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Save tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Tier name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Tiers (from spend over the last 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Type the percent off as a whole number, for example 20.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Voucher valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>amount, e.g. 1.500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>percent, e.g. 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalogue_panel.py"/>
+        <source>{name} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Ask for a score after each sale</source>
+        <translation>اطلب تقييمًا بعد كل عملية بيع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Customer score screen (Ctrl+K)</source>
+        <translation>شاشة تقييم العميل (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Find a customer first.</source>
+        <translation>ابحث عن العميل أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>New customer (Ctrl+N)</source>
+        <translation>عميل جديد (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>No reward is ready for {name}.</source>
+        <translation>لا توجد مكافأة جاهزة للعميل {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Sale of {amount} recorded.</source>
+        <translation>سُجّل بيع بقيمة {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Sale undone.</source>
+        <translation>أُلغيت عملية البيع.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Score {score} recorded. Thank you!</source>
+        <translation>سُجّل التقييم {score}. شكرًا لك!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>There is nothing to undo.</source>
+        <translation>لا يوجد ما يمكن التراجع عنه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>This sale was already recorded; nothing was added.</source>
+        <translation>سُجّلت عملية البيع هذه من قبل؛ لم يُضف شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>تراجع (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Undo sale of {amount} (Ctrl+Z)</source>
+        <translation>تراجع عن بيع بقيمة {amount} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Undo {reward} for {name} (Ctrl+Z)</source>
+        <translation>تراجع عن {reward} للعميل {name} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Undone at the counter</source>
+        <translation>أُلغيت عند الكاشير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Voucher {code} used.</source>
+        <translation>استُخدمت القسيمة {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Walk-in sale of {amount} recorded.</source>
+        <translation>سُجّل بيع لعميل عابر بقيمة {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Birthday on {date}</source>
+        <translation>عيد الميلاد في {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Birthday today!</source>
+        <translation>عيد الميلاد اليوم!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Birthday tomorrow</source>
+        <translation>عيد الميلاد غدًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Card {code}</source>
+        <translation>البطاقة {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Find a customer, or record a walk-in sale.</source>
+        <translation>ابحث عن عميل، أو سجّل بيعًا لعميل عابر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>No customer</source>
+        <translation>لا يوجد عميل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>No tier yet</source>
+        <translation>لا مستوى بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Redeem</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Redeem (F9)</source>
+        <translation>استبدال (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Reward ready: {reward}</source>
+        <translation>مكافأة جاهزة: {reward}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Tier: {tier}</source>
+        <translation>المستوى: {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Top tier</source>
+        <translation>أعلى مستوى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>Use voucher</source>
+        <translation>استخدام القسيمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>{amount} to {tier}</source>
+        <translation>يتبقى {amount} للوصول إلى {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>{quantity} expire on {date}</source>
+        <translation>تنتهي صلاحية {quantity} في {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/customer_panel.py"/>
+        <source>{quantity} more for {reward}</source>
+        <translation>يتبقى {quantity} للحصول على {reward}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearchWidget</name>
+    <message>
+        <location filename="../../ui/counter/search.py"/>
+        <source>Enrol as a new customer (Ctrl+N)</source>
+        <translation>تسجيل عميل جديد (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/search.py"/>
+        <source>No customer matches &quot;{text}&quot;.</source>
+        <translation>لا يوجد عميل يطابق «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/search.py"/>
+        <source>Phone digits, name or card code</source>
+        <translation>أرقام الهاتف أو الاسم أو رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/search.py"/>
+        <source>Press Enter to serve this customer.</source>
+        <translation>اضغط Enter لخدمة هذا العميل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/search.py"/>
+        <source>{count} customers match: Up/Down to choose, Enter to serve.</source>
+        <translation>عملاء مطابقون: {count}. الأسهم للاختيار، وEnter للخدمة.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>&amp;Find a customer:</source>
+        <translation>ابحث عن عميل:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>Customers: {count}</source>
+        <translation>العملاء: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>Matches: {count}</source>
+        <translation>النتائج: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>No customer matches &quot;{text}&quot;.</source>
+        <translation>لا يوجد عميل يطابق «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>No customers yet.</source>
+        <translation>لا يوجد عملاء بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>Phone digits, name or card code</source>
+        <translation>أرقام الهاتف أو الاسم أو رمز البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py"/>
+        <source>Showing the first {count} matches; type more to narrow the search.</source>
+        <translation>تُعرض أول {count} نتيجة؛ اكتب المزيد لتضييق البحث.</translation>
     </message>
 </context>
 <context>
@@ -46,6 +612,150 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Customers</source>
+        <translation>العملاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Customers by segment (RFM, last 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>NPS (−100 to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Net Promoter Score, month by month</source>
+        <translation>صافي نقاط المروجين شهرا بشهر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>New</source>
+        <translation>الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>New and returning customers, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Returning</source>
+        <translation>العائدون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Revenue ({currency})</source>
+        <translation>الإيرادات ({currency})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Sales and visits, week by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py"/>
+        <source>Visits</source>
+        <translation>الزيارات</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>&amp;Next month {arrow}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>&amp;This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>Lists to act on as of {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>Loading the dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>Page Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>Page Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>This month so far, through {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py"/>
+        <source>{arrow} &amp;Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditCustomerDialog</name>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Birthday:</source>
+        <translation>&amp;عيد الميلاد:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;الاسم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;الهاتف:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>E&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>Edit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>month-day, such as 03-21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/dialogs.py"/>
+        <source>{name} was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py"/>
@@ -66,46 +776,1134 @@
     </message>
 </context>
 <context>
+    <name>HandledDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>For example: called her, offered a free coffee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>Mark handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/lists.py"/>
+        <source>{name} answered {score} out of 10. What was done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTabs</name>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Birthday gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Corrected by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>No end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Points &amp;&amp; stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Programme</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Referral bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Sales</source>
+        <translation>المبيعات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Taken back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>Vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/history.py"/>
+        <source>{kind} (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiTileWidget</name>
+    <message>
+        <location filename="../../ui/dashboard/tiles.py"/>
+        <source>{month}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py"/>
         <source>&amp;Find a customer:</source>
-        <translation>ابحث عن عميل:</translation>
+        <translation type="obsolete">ابحث عن عميل:</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Customers</source>
+        <translation>العملاء</translation>
+    </message>
+    <message>
         <source>Customers: {count}</source>
-        <translation>العملاء: {count}</translation>
+        <translation type="obsolete">العملاء: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Matches: {count}</source>
-        <translation>النتائج: {count}</translation>
+        <translation type="obsolete">النتائج: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
         <source>No customer matches &quot;{text}&quot;.</source>
-        <translation>لا يوجد عميل يطابق «{text}».</translation>
+        <translation type="obsolete">لا يوجد عميل يطابق «{text}».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
         <source>No customers yet.</source>
-        <translation>لا يوجد عملاء بعد.</translation>
+        <translation type="obsolete">لا يوجد عملاء بعد.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Phone digits, name or card code</source>
-        <translation>أرقام الهاتف أو الاسم أو رمز البطاقة</translation>
+        <translation type="obsolete">أرقام الهاتف أو الاسم أو رمز البطاقة</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
-        <translation>تُعرض أول {count} نتيجة؛ اكتب المزيد لتضييق البحث.</translation>
+        <translation type="obsolete">تُعرض أول {count} نتيجة؛ اكتب المزيد لتضييق البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{screen} (F{number} or Ctrl+{number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{shop} · Signed in: unknown staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{shop} · Signed in: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{shop} · Signed in: {name} ({role})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>{shop} — Customer loyalty</source>
         <translation>{shop} — ولاء العملاء</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Card {code}</source>
+        <translation>البطاقة {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Choose the duplicate in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Choose the duplicate to merge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Find another customer: phone digits or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Merge a duplicate into {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Merge into it, then remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Merge {other} into {keep}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>No likely duplicate found; search for the customer above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Possible duplicates (same phone number or a very similar name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>Vouchers to use: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>{other}’s sales, stamps, points and vouchers will move to {keep}, and {other} will no longer be listed. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/merge.py"/>
+        <source>{programme}: {balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>Message to {name} (you can still change it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>Message {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>No program on this PC could open the WhatsApp link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>Open WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>Save as the shop’s template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>Template — these are filled in for each customer: {placeholders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/message.py"/>
+        <source>This version cannot save the template yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NpsKioskWindow</name>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>0 = not at all likely · 10 = extremely likely</source>
+        <translation>0 = غير محتمل إطلاقًا · 10 = محتمل جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>How likely are you to recommend us to a friend?</source>
+        <translation>ما مدى احتمال أن توصي بنا لصديق؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>Thank you! Your answer helps us do better.</source>
+        <translation>شكرًا لك! إجابتك تساعدنا على التحسّن.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>{shop} — your opinion</source>
+        <translation>{shop} — رأيك</translation>
+    </message>
+</context>
+<context>
+    <name>NpsStrip</name>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>How likely are you to recommend us to a friend?</source>
+        <translation>ما مدى احتمال أن توصي بنا لصديق؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>Keys 0–9 (1 then 0 for 10) · Esc skips</source>
+        <translation>المفاتيح 0–9 (1 ثم 0 للعشرة) · Esc للتخطي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/nps.py"/>
+        <source>Skip (Esc)</source>
+        <translation>تخطٍّ (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPage</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>The {screen} screen is not part of this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>&amp;Adjust balance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>&amp;Message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>&amp;Undo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Agrees to receive messages (WhatsApp, offers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Agrees to receive printed notes and cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Backup folder</source>
+        <translation>مجلد النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Birthday this week 🎂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Birthday {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Card {code}</source>
+        <translation>البطاقة {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Choose a customer in the list to see their profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Customer since {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Figures and lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Loyalty rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Mer&amp;ge duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Notes: {notes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Only the owner can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Open a WhatsApp chat with a personal message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Refuse the return until the balance allows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Reward ready: {rewards}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Shop profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Spend {amount} more to reach {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Take back what is left; the balance stops at zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Take it all back, even below zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>Vouchers to use: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>{line} — {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>{programme}: {balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/profile.py"/>
+        <source>{quantity} more for {reward}</source>
+        <translation>يتبقى {quantity} للحصول على {reward}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>&amp;New programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Birthday gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Bonus for the new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Bonus for the referrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Cashback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Category rules
+(one a line: Pastry = 200)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Line {line} of the category rules: write a category, &quot;=&quot; and a percent, for example &quot;Pastry = 200&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>No voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Per amount spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Per visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Programme</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Programme {name} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Save &amp;programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Units expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Value of one unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>Voucher: {reward}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>for every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/programme_panel.py"/>
+        <source>when the sale is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PunchCardWidget</name>
+    <message>
+        <location filename="../../ui/counter/punch_card.py"/>
+        <source>{stamps} of {size} stamps</source>
+        <translation>{stamps} من {size} أختام</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEnrolDialog</name>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>&amp;Birthday:</source>
+        <translation>&amp;عيد الميلاد:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;الاسم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;الهاتف:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>&amp;Referred by:</source>
+        <translation>&amp;بإحالة من:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>Agrees to receive offers and messages</source>
+        <translation>يوافق على تلقي العروض والرسائل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>Agrees to receive printed thank-you notes and cards</source>
+        <translation>يوافق على تلقي رسائل الشكر والبطاقات المطبوعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>DD/MM, e.g. 21/03 (optional)</source>
+        <translation>يوم/شهر، مثل 21/03 (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>New customer</source>
+        <translation>عميل جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>Nobody matches the referrer you typed; correct it or clear the field.</source>
+        <translation>لا يوجد عميل يطابق من كتبته في خانة الإحالة؛ صحّحه أو امسح الخانة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>Phone digits or name (optional)</source>
+        <translation>أرقام الهاتف أو الاسم (اختياري)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>Serve that customer instead</source>
+        <translation>خدمة ذلك العميل بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/enrol_dialog.py"/>
+        <source>e.g. 5000 1234</source>
+        <translation>مثل 5000 1234</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>&amp;Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Export to a spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Feedback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Loyalty cards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Monthly report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Points &amp;&amp; stamps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Printing arrives with the next update; the CSV exports below work now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Sales…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{count} rows written to {path}.</source>
+        <translation>عدد الصفوف المكتوبة في {path}: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{month}: {sales} sales worth {revenue}; {buyers} customers bought, {new} of them for the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaleEntryWidget</name>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>Alt+1 … Alt+8 choose a category.</source>
+        <translation>Alt+1 … Alt+8 لاختيار الصنف.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>Amount, e.g. 1.250</source>
+        <translation>المبلغ، مثل 1.250</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>No customer is chosen: press F8 for a walk-in sale, or find the customer first.</source>
+        <translation>لم يُختر عميل: اضغط F8 لبيع لعميل عابر، أو ابحث عن العميل أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>Record sale (Enter)</source>
+        <translation>تسجيل البيع (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>Sale amount ({currency})</source>
+        <translation>مبلغ البيع ({currency})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/sale_entry.py"/>
+        <source>Walk-in sale (F8)</source>
+        <translation>بيع لعميل عابر (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source> stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>After a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>At the end of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>At the end of the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Free item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Percent off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Points</source>
+        <translation>النقاط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Stamps</source>
+        <translation>الأختام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Store credit (cashback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py"/>
+        <source>Voucher for money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings/page.py"/>
+        <source>&amp;Programmes and rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py"/>
+        <source>&amp;Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py"/>
+        <source>S&amp;taff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py"/>
+        <source>Switch &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/page.py"/>
+        <source>The shop&apos;s language is now {language}. Switch the window now, or it applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Signed in as staff member number {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Staff PINs and adding staff come with a later version; this list is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>{name} (signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>&amp;Country (phone numbers):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>&amp;Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>A café with {customers} customers and a year of sales, to try every screen safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Building the demo shop…</source>
+        <translation>جارٍ إنشاء المتجر التجريبي…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Enter your shop’s name, currency and country, then enrol your customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Explore with a demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Shop &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Start empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Welcome! Let’s get your shop ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py"/>
+        <source>Your customers, their stamps and points stay on this PC: no account, no internet, no fee.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -184,6 +1982,11 @@
         <translation>ختم واحد</translation>
     </message>
     <message>
+        <location filename="../../core/pins.py"/>
+        <source>A PIN is {low} to {high} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/dates.py"/>
         <source>A birthday month must be between 1 and 12.</source>
         <translation>يجب أن يكون شهر الميلاد بين 1 و12.</translation>
@@ -209,9 +2012,14 @@
         <translation>أضف البرنامج أولًا، ثم اختر مكافأة عيد الميلاد الخاصة به.</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Answers to “How likely are you to recommend us?”: {answers}. Promoters (9 or 10): {promoters}; detractors (6 or less): {detractors}. Your Net Promoter Score is {score}.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الإجابات عن سؤال «ما مدى احتمال أن توصي بنا؟»: {answers}. المروجون (9 أو 10): {promoters}؛ المنتقدون (6 أو أقل): {detractors}. صافي نقاط المروجين لديك {score}.</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -219,14 +2027,15 @@
         <translation>معرّضون للفقدان</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Average transaction value</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط قيمة المعاملة</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Back after a break</source>
-        <translation type="unfinished"></translation>
+        <translation>عادوا بعد انقطاع</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -244,9 +2053,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Birthday</source>
         <translation>عيد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>Birthday card text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Birthday gift</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/birthdays.py"/>
@@ -266,12 +2096,12 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Birthdays in {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>أعياد الميلاد في {month}</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Birthdays in {month}: {count}. The list below is ready for birthday cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>أعياد الميلاد في {month}: {count}. القائمة أدناه جاهزة لبطاقات التهنئة.</translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -279,9 +2109,19 @@
         <translation>جارٍ إنشاء المتجر التجريبي…</translation>
     </message>
     <message>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>Called to apologise and offered a free coffee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/segments.py"/>
         <source>Can&apos;t lose</source>
         <translation>لا يمكن خسارتهم</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/progress.py"/>
@@ -290,6 +2130,7 @@
     </message>
     <message>
         <location filename="../../reports/cards.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Card number</source>
         <translation>رقم البطاقة</translation>
     </message>
@@ -297,6 +2138,11 @@
         <location filename="../../core/programs.py"/>
         <source>Cashback is earned as store credit; choose the unit credit.</source>
         <translation>يُكسب الاسترداد النقدي رصيدًا لدى المتجر؛ اختر الوحدة «credit».</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -319,13 +2165,29 @@
         <translation>اختر عميلين مختلفين لدمجهما.</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Churn rate</source>
+        <translation>معدل فقدان العملاء</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>Copying the shop&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -336,16 +2198,42 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customer</source>
+        <translation>العميل</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Customer data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customer lifetime value</source>
+        <translation>القيمة الدائمة للعميل</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Customer number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customer segments (RFM, last 12 months)</source>
+        <translation>تقسيم العملاء (RFM، آخر 12 شهرا)</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Customer since</source>
+        <translation>عميل منذ</translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>Customer {id} has been erased; nothing personal is left to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>Customer {id} was already erased.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -356,21 +2244,31 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customers this month — first-time: {new}; back after a long break: {reactivated}; stopped coming: {lost}.</source>
-        <translation type="unfinished"></translation>
+        <translation>حركة العملاء هذا الشهر — جدد: {new}؛ عادوا بعد انقطاع طويل: {reactivated}؛ توقفوا عن الزيارة: {lost}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Customers who reached a reward this month: {count}.</source>
+        <translation>عملاء بلغوا مكافأة هذا الشهر: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Customers you referred: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
         <source>Daily backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -404,6 +2302,13 @@
         <translation>عدد الأيام دون زيارة قبل أن يُعدّ العميل الدائم معرّضًا للفقدان</translation>
     </message>
     <message>
+        <location filename="../../core/templates.py"/>
+        <source>Dear {name},
+thank you for visiting {shop} for the first time! You already have {balance} on your loyalty card. {reward}
+We hope to see you again soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/demo.py"/>
         <source>Demo shop ready: {customers} customers, {sales} sales from {first} to {last}.</source>
         <translation>المتجر التجريبي جاهز: عدد العملاء {customers}، وعدد المبيعات {sales}، من {first} إلى {last}.</translation>
@@ -411,7 +2316,7 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Detractors (0–6)</source>
-        <translation type="unfinished"></translation>
+        <translation>المنتقدون (من 0 إلى 6)</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -421,6 +2326,31 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Each row: the customers whose first purchase fell in that month. Each column: the share of them who bought again that many months later.</source>
+        <translation>كل صف: العملاء الذين كان أول شراء لهم في ذلك الشهر. كل عمود: نسبة من اشترى منهم مرة أخرى بعد عدد الأشهر المبين في رأسه.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>Erased customer #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Everything we hold about you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -431,11 +2361,16 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Figures for {period}, compared with {previous_month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>أرقام الفترة {period}، مقارنة بشهر {previous_month}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>First purchase</source>
+        <translation>أول شراء</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -459,9 +2394,39 @@
         <translation>قدّم: خصم {percent}%، بحد أقصى {cap}</translation>
     </message>
     <message>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>Goodwill after an unhappy visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/settings.py"/>
         <source>Gross margin in percent (0 = not set)</source>
         <translation>هامش الربح الإجمالي بالنسبة المئوية (0 = غير محدد)</translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>Happy birthday for {date}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>Happy birthday!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>Happy birthday, {name}!
+{shop} has a gift for you: {voucher}, valid until {valid_until}. Just show this card at the counter.
+Have a wonderful day!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>Hello {name}, thank you for visiting {shop}!
+Your balance: {balance}.
+{reward}
+{birthday}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -485,13 +2450,14 @@
     </message>
     <message>
         <location filename="../../reports/monthly.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Language {lang} is not supported; choose ar or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة {lang} غير مدعومة؛ اختر ar أو en.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر زيارة</translation>
     </message>
     <message>
         <location filename="../../reports/kit.py"/>
@@ -566,7 +2532,7 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Lost customers</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء المفقودون</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -579,14 +2545,25 @@
         <translation>بطاقة الولاء</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
         <source>Merged from {name} (customer {id})</source>
         <translation>مدمج من {name} (العميل رقم {id})</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Merged records</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
@@ -601,22 +2578,28 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Monthly report</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الشهري</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Monthly report — {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الشهري — {month}</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
+        <translation>صافي نقاط المروجين</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Net Promoter Score, month by month</source>
-        <translation type="unfinished"></translation>
+        <translation>صافي نقاط المروجين شهرا بشهر</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -627,17 +2610,22 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>New and returning customers by week</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الجدد والعائدون حسب الأسبوع</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>New customers</source>
+        <translation>العملاء الجدد</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>No answers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد إجابات بعد.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
@@ -657,7 +2645,7 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>No customer was active at the start of the month, so there is no retention rate yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يكن أي عميل نشطا في بداية الشهر، لذا لا يوجد معدل للاحتفاظ بالعملاء بعد.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -667,12 +2655,12 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>No regular has stayed away since {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم ينقطع أي عميل دائم منذ {date}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>No sales were recorded this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تسجل أي مبيعات هذا الشهر.</translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -682,32 +2670,107 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Nobody answered “How likely are you to recommend us?” this month; asking after a sale at the counter takes a second.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يجب أحد عن سؤال «ما مدى احتمال أن توصي بنا؟» هذا الشهر؛ طرح السؤال عند الصندوق بعد البيع لا يستغرق سوى ثانية.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Nobody to list this month.</source>
+        <translation>لا أحد في هذه القائمة هذا الشهر.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>None.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/shop_loyalty.py"/>
+        <location filename="../../reports/privacy.py"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Number in the previous system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Offers and birthday gifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can add staff, set their PINs or deactivate them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
         <source>Only the owner can change the loyalty programmes.</source>
         <translation>تغيير برامج الولاء متاح للمالك فقط.</translation>
     </message>
     <message>
-        <location filename="../../core/shop_loyalty.py"/>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can change the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
         <source>Only the owner can correct a balance.</source>
         <translation>تصحيح الرصيد متاح للمالك فقط.</translation>
     </message>
     <message>
-        <location filename="../../core/shop_loyalty.py"/>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can erase a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can export a customer&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can export the shop&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can follow up unhappy customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
         <source>Only the owner can give vouchers by hand.</source>
         <translation>منح القسائم يدويًا متاح للمالك فقط.</translation>
     </message>
     <message>
-        <location filename="../../core/shop_loyalty.py"/>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can import customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
         <source>Only the owner can merge customers.</source>
         <translation>دمج العملاء متاح للمالك فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can save a backup to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can see the shop&apos;s figures and print reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Only the owner can view the audit log.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/feedback.py"/>
@@ -718,6 +2781,16 @@
         <location filename="../../core/sales.py"/>
         <source>Only {left} of sale {id} is left to return.</source>
         <translation>المتبقي القابل للإرجاع من عملية البيع {id} هو {left} فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>Only {quantity} more for {reward}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -735,12 +2808,18 @@
         <translation>حجم الورق {paper} غير مدعوم؛ اختر A4 أو Letter.</translation>
     </message>
     <message>
-        <location filename="../../reports/monthly_text.py"/>
-        <source>Passives (7–8)</source>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>Passed the complaint on to the morning team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
+        <source>Passives (7–8)</source>
+        <translation>المحايدون (7 أو 8)</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
@@ -765,19 +2844,34 @@
         <translation>النقاط</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Points and stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Points issued</source>
+        <translation>النقاط الممنوحة</translation>
+    </message>
+    <message>
+        <location filename="../../core/dashboard_data.py"/>
+        <source>Points liability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Points redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>النقاط المستبدلة</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
         <source>Potential</source>
         <translation>الواعدون</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Printed thank-you notes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/kit.py"/>
@@ -791,12 +2885,23 @@
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>البرنامج</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Promoters (9–10)</source>
+        <translation>المروجون (9 أو 10)</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -805,13 +2910,28 @@
         <translation>عدد المشتريات التي تجعل العميل دائمًا</translation>
     </message>
     <message>
-        <location filename="../../reports/monthly_text.py"/>
-        <source>Reached a reward this month</source>
+        <location filename="../../reports/privacy.py"/>
+        <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
+        <source>Reached a reward this month</source>
+        <translation>بلغوا مكافأة هذا الشهر</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
         <source>Reached on</source>
+        <translation>تاريخ البلوغ</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Redeemed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -820,9 +2940,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Referral bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty_text.py"/>
         <source>Referral bonus: +{earned} for {name}</source>
         <translation>مكافأة الإحالة: +{earned} لصالح {name}</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Referred by customer number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/loyalty.py"/>
@@ -837,21 +2967,28 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Regulars at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>عملاء دائمون معرضون للفقدان</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Regulars whose last visit was before {date}: {count}. They are listed below with their phone numbers; a call or a “we miss you” note may bring them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملاء دائمون كانت آخر زيارة لهم قبل {date}: {count}. تجدهم في القائمة أدناه مع أرقام هواتفهم، وقد تعيدهم مكالمة أو رسالة «اشتقنا إليك».</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Repeat purchase rate</source>
-        <translation type="unfinished"></translation>
+        <translation>معدل الشراء المتكرر</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Retention rate</source>
+        <translation>معدل الاحتفاظ بالعملاء</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -867,48 +3004,55 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Returning</source>
-        <translation type="unfinished"></translation>
+        <translation>العائدون</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Returning customers</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء العائدون</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
         <location filename="../../reports/monthly_text.py"/>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيرادات</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Revenue ({currency})</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيرادات ({currency})</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Revenue came to {revenue}, {percent} less than in {previous_month}; the average sale was {atv}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بلغت الإيرادات {revenue} بانخفاض {percent} عن {previous_month}، وكان متوسط قيمة المعاملة {atv} هذا الشهر.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Revenue came to {revenue}, {percent} more than in {previous_month}; the average sale was {atv}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بلغت الإيرادات {revenue} بزيادة {percent} عن {previous_month}، وكان متوسط قيمة المعاملة {atv} هذا الشهر.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Revenue came to {revenue}; the average sale was {atv}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بلغت الإيرادات {revenue}، وكان متوسط قيمة المعاملة {atv} هذا الشهر.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
+        <location filename="../../reports/privacy.py"/>
         <source>Reward</source>
-        <translation type="unfinished"></translation>
+        <translation>المكافأة</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>Reward ready: {reward}</source>
         <translation>مكافأة جاهزة: {reward}</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Rewards redeemed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -989,12 +3133,12 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>المبيعات</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Sales and visits by week</source>
-        <translation type="unfinished"></translation>
+        <translation>المبيعات والزيارات حسب الأسبوع</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -1007,6 +3151,16 @@
         <translation>حدّد المبلغ الذي يجب إنفاقه لكسب {count} من الوحدات.</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>Set the owner&apos;s PIN first; until then anyone at the PC acts as the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/rewards.py"/>
         <source>Several rewards are called &quot;{name}&quot;; give its number: {ids}.</source>
         <translation>توجد عدة مكافآت باسم «{name}»؛ اذكر رقم المكافأة المطلوبة: {ids}.</translation>
@@ -1015,6 +3169,11 @@
         <location filename="../../core/settings.py"/>
         <source>Shop address</source>
         <translation>عنوان المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Shop logo (image file)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -1032,8 +3191,23 @@
         <translation>أبرز هذه البطاقة عند الدفع لتحصل على مكافآتك.</translation>
     </message>
     <message>
+        <location filename="../../core/permissions.py"/>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Spent</source>
+        <translation>المبلغ المنفق</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>Spoke to them on their next visit; all is well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>Stamped twice by mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1044,12 +3218,12 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Stamps issued</source>
-        <translation type="unfinished"></translation>
+        <translation>الطوابع الممنوحة</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Stamps redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>الطوابع المستبدلة</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -1060,6 +3234,16 @@
         <location filename="../../core/programs.py"/>
         <source>Store credit is earned as a cashback percent, not per visit or per amount.</source>
         <translation>يُكسب الرصيد لدى المتجر كنسبة استرداد نقدي، لا لكل زيارة ولا لكل مبلغ.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Taken back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>Thank-you note text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
@@ -1251,6 +3435,11 @@
         <translation>المجلد {folder} غير موجود.</translation>
     </message>
     <message>
+        <location filename="../../core/privacy.py"/>
+        <source>The folder {folder} does not exist; choose another place for the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/kit.py"/>
         <source>The folder {folder} does not exist; choose another place to save the PDF.</source>
         <translation>المجلد {folder} غير موجود؛ اختر مكانًا آخر لحفظ ملف PDF.</translation>
@@ -1281,6 +3470,11 @@
         <translation>المفتاح {key} مستخدم من قبل لعملية بيع أخرى.</translation>
     </message>
     <message>
+        <location filename="../../core/templates.py"/>
+        <source>The kind of note must be one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/rewards.py"/>
         <source>The kind of reward must be one of: {choices}.</source>
         <translation>يجب أن يكون نوع المكافأة واحدًا مما يلي: {choices}.</translation>
@@ -1296,6 +3490,21 @@
         <translation>الموافقة على الرسائل التسويقية</translation>
     </message>
     <message>
+        <location filename="../../core/messages.py"/>
+        <source>The message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>The message has a &quot;{&quot; or &quot;}&quot; without its pair; write placeholders like {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>The message uses {unknown}, which the app cannot fill in; use only {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>The minimum spend for a visit</source>
         <translation>الحد الأدنى للإنفاق في الزيارة</translation>
@@ -1308,12 +3517,12 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>The month at a glance</source>
-        <translation type="unfinished"></translation>
+        <translation>الشهر في لمحة</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>The month is not over yet: figures up to {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم ينته الشهر بعد: الأرقام حتى {date}.</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -1322,12 +3531,18 @@
     </message>
     <message>
         <location filename="../../core/customers.py"/>
+        <location filename="../../core/pins.py"/>
         <source>The name</source>
         <translation>الاسم</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>The newest good backup is {name}, made {when} UTC; restore it to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>The note text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1388,9 +3603,15 @@
     </message>
     <message>
         <location filename="../../core/loyalty.py"/>
+        <location filename="../../core/privacy.py"/>
         <location filename="../../core/shop.py"/>
         <source>The reason</source>
         <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../core/undo.py"/>
+        <source>The redemption of {reward} was already undone on {date}; nothing was changed.</source>
+        <translation>أُلغي استبدال {reward} من قبل في {date}؛ لم يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -1401,6 +3622,11 @@
         <location filename="../../core/rewards.py"/>
         <source>The reward {name} is no longer offered.</source>
         <translation>المكافأة {name} لم تعد متاحة.</translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>The role must be one of: {choices}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/sales.py"/>
@@ -1458,6 +3684,11 @@
         <translation>يوجد بالفعل برنامج باسم «{name}».</translation>
     </message>
     <message>
+        <location filename="../../core/pins.py"/>
+        <source>There is already a staff member called {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>There is already a tier called &quot;{name}&quot;.</source>
         <translation>يوجد بالفعل مستوى باسم «{name}».</translation>
@@ -1506,6 +3737,11 @@
         <translation>لا يوجد برنامج ولاء بالرقم {id}.</translation>
     </message>
     <message>
+        <location filename="../../core/undo.py"/>
+        <source>There is no redemption number {id}.</source>
+        <translation>لا توجد عملية استبدال رقم {id}.</translation>
+    </message>
+    <message>
         <location filename="../../core/rewards.py"/>
         <source>There is no reward called &quot;{name}&quot;.</source>
         <translation>لا توجد مكافأة باسم «{name}».</translation>
@@ -1527,6 +3763,11 @@
         <translation>لا يوجد إعداد باسم {key}.</translation>
     </message>
     <message>
+        <location filename="../../core/staff.py"/>
+        <source>There is no staff member number {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>There is no tier number {id}.</source>
         <translation>لا يوجد مستوى بالرقم {id}.</translation>
@@ -1540,6 +3781,11 @@
         <location filename="../../core/rewards.py"/>
         <source>There is no voucher with the code &quot;{code}&quot;.</source>
         <translation>لا توجد قسيمة بالرمز «{code}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>This PIN is too easy to guess (like 1234 or 1111); choose another.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/feedback.py"/>
@@ -1562,6 +3808,11 @@
         <translation>هذا الملف ليس نصًا بترميز UTF-8؛ احفظه من برنامج الجداول بصيغة «CSV UTF-8» ثم استورده مرة أخرى.</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>This is every piece of information {shop} keeps about {name}, as of {date}. Ask us at any time to correct it or to erase it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../cli.py"/>
         <source>This redemption was already recorded; nothing more was deducted.</source>
         <translation type="unfinished"></translation>
@@ -1575,6 +3826,16 @@
         <location filename="../../core/reversals.py"/>
         <source>This would take back {quantity} from {name}, who has only {balance} left, and the shop does not allow a negative balance; adjust the balance first or change the rule in Settings.</source>
         <translation>سيؤدي هذا إلى استرجاع {quantity} من رصيد {name} الذي لم يتبقَّ فيه سوى {balance}، والمتجر لا يسمح برصيد سالب؛ عدّل الرصيد أولًا أو غيّر القاعدة في الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Tier history</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -1592,9 +3853,24 @@
         <translation>المنطقة الزمنية</translation>
     </message>
     <message>
+        <location filename="../../core/pins.py"/>
+        <source>Too many wrong PINs for {name}; try again in {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Top 10 customers this month</source>
-        <translation type="unfinished"></translation>
+        <translation>أفضل 10 عملاء هذا الشهر</translation>
+    </message>
+    <message>
+        <location filename="../../core/undo.py"/>
+        <source>Undo of redemption {id} ({reward})</source>
+        <translation>إلغاء الاستبدال رقم {id} ({reward})</translation>
+    </message>
+    <message>
+        <location filename="../../core/undo.py"/>
+        <source>Undone: {reward} — back to {balance}</source>
+        <translation>أُلغي الاستبدال: {reward} — الرصيد الآن {balance}</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -1612,14 +3888,24 @@
         <translation>تنسيق الملف {format} غير معروف؛ اختر واحدًا مما يلي: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../reports/monthly_text.py"/>
-        <source>Value of unused points</source>
+        <location filename="../../reports/privacy.py"/>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
+        <source>Value of unused points</source>
+        <translation>قيمة النقاط غير المستبدلة</translation>
+    </message>
+    <message>
+        <location filename="../../reports/monthly_text.py"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>الزيارات</translation>
     </message>
     <message>
         <location filename="../../core/reversals.py"/>
@@ -1630,6 +3916,16 @@
         <location filename="../../core/rewards.py"/>
         <source>Voucher {code} expired on {date}.</source>
         <translation>انتهت صلاحية القسيمة {code} في {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/undo.py"/>
+        <source>Voucher {code} from this redemption was already used on {date}, so the redemption cannot be undone.</source>
+        <translation>القسيمة {code} من هذا الاستبدال استُخدمت في {date}، لذا لا يمكن إلغاء الاستبدال.</translation>
+    </message>
+    <message>
+        <location filename="../../core/undo.py"/>
+        <source>Voucher {code} is cancelled.</source>
+        <translation>أُلغيت القسيمة {code}.</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -1647,9 +3943,21 @@
         <translation>القسيمة {code} — {gift} — صالحة حتى {date}</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/shop_loyalty.py"/>
         <source>Vouchers can only be given to a current customer.</source>
         <translation>لا تُمنح القسائم إلا لعميل حالي.</translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>We miss you, {name}!
+It has been a while since your last visit to {shop}. You still have {balance} waiting for you. {reward}
+Come and see us soon — we would love to welcome you back.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -1662,9 +3970,14 @@
         <translation>مكافأة الترحيب: +{earned}</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>What the numbers say</source>
-        <translation type="unfinished"></translation>
+        <translation>ماذا تقول الأرقام</translation>
     </message>
     <message>
         <location filename="../../core/feedback.py"/>
@@ -1679,6 +3992,16 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Who came back: share of each month&apos;s new customers buying again</source>
+        <translation>من عاد منهم: نسبة العملاء الجدد في كل شهر الذين اشتروا مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>Written off: customer erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>Wrong PIN for {name}; {left} tries left before a wait.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1687,29 +4010,49 @@
         <translation>أُدخل مبلغ خاطئ.</translation>
     </message>
     <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Your best seller was {category}: {share} of revenue ({amount}).</source>
+        <translation>الصنف الأكثر مبيعا هو {category}، إذ حقق {share} من الإيرادات ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../../reports/privacy.py"/>
+        <source>Your details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>Your reward is ready: {reward}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, down from {previous} in {previous_month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ متجرك بـ{kept} من كل 100 عميل كانوا نشطين في بداية الشهر، انخفاضا من {previous} في {previous_month}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, the same as in {previous_month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ متجرك بـ{kept} من كل 100 عميل كانوا نشطين في بداية الشهر، وهي النسبة نفسها في {previous_month}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Your shop kept {kept} of every 100 customers who were active at the start of the month, up from {previous} in {previous_month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ متجرك بـ{kept} من كل 100 عميل كانوا نشطين في بداية الشهر، ارتفاعا من {previous} في {previous_month}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Your shop kept {kept} of every 100 customers who were active at the start of the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ متجرك بـ{kept} من كل 100 عميل كانوا نشطين في بداية الشهر.</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -1717,9 +4060,14 @@
         <translation>جدول بيانات</translation>
     </message>
     <message>
+        <location filename="../../core/messages.py"/>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>same as {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>كما في {month}</translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -1744,17 +4092,17 @@
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>{change} point vs {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>الفرق عن {month}: {change}</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>{change} points vs {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>الفرق عن {month}: {change}</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>{change} vs {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>الفرق عن {month}: {change}</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -1842,6 +4190,12 @@
         <translation>توجد في {label} أحرف خفية للتحكم في اتجاه النص؛ يُرجى إعادة الكتابة.</translation>
     </message>
     <message>
+        <location filename="../../core/templates.py"/>
+        <source>{label} has a &quot;{brace}&quot; without its pair; write placeholders like {example}, and a brace on its own as {escaped}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/audit.py"/>
         <location filename="../../core/programs.py"/>
         <location filename="../../core/rewards.py"/>
         <location filename="../../core/settings.py"/>
@@ -1862,6 +4216,11 @@
         <location filename="../../core/text.py"/>
         <source>{label} must be text.</source>
         <translation>يجب أن تكون قيمة {label} نصًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>{label} uses {placeholder}, which the app cannot fill in; use only {known}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -1899,6 +4258,11 @@
         <translation>بيانات {name} محذوفة أو مدمجة، فلا يمكن تعديلها.</translation>
     </message>
     <message>
+        <location filename="../../core/messages.py"/>
+        <source>{name} has been erased or merged; messages cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/redeeming.py"/>
         <source>{name} has been erased or merged; nothing can be redeemed.</source>
         <translation>بيانات {name} محذوفة أو مدمجة؛ لا يمكن استبدال أي شيء.</translation>
@@ -1914,6 +4278,26 @@
         <translation>بيانات {name} محذوفة أو مدمجة؛ لا يمكن تغيير الرصيد.</translation>
     </message>
     <message>
+        <location filename="../../core/undo.py"/>
+        <source>{name} has been erased; the redemption cannot be undone.</source>
+        <translation>حُذفت بيانات {name}؛ لا يمكن إلغاء الاستبدال.</translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>{name} has no PIN yet; the owner can set one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>{name} has no phone number; add one to send a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/messages.py"/>
+        <source>{name} has not agreed to receive messages; tick their marketing consent first if they agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/loyalty.py"/>
         <source>{name} has {balance}; taking away {quantity} would make the balance negative.</source>
         <translation>رصيد {name} هو {balance}؛ وخصم {quantity} سيجعل الرصيد سالبًا.</translation>
@@ -1924,9 +4308,31 @@
         <translation>رصيد {name} هو {balance}، والمطلوب للحصول على {reward} هو {cost}؛ الفرق: {missing}.</translation>
     </message>
     <message>
+        <location filename="../../core/pins.py"/>
+        <source>{name} is already inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/permissions.py"/>
+        <location filename="../../core/pins.py"/>
+        <location filename="../../core/shop_safety.py"/>
+        <source>{name} is no longer active; sign in as someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/dates.py"/>
         <source>{name} is not a time zone name (for example Asia/Kuwait).</source>
         <translation>{name} ليس اسم منطقة زمنية (مثل Asia/Kuwait).</translation>
+    </message>
+    <message>
+        <location filename="../../core/pins.py"/>
+        <source>{name} is the shop&apos;s only owner and cannot be deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>{name} was merged into customer {id}; erase that customer instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -1964,6 +4370,7 @@
     </message>
     <message>
         <location filename="../../core/exporting.py"/>
+        <location filename="../../core/privacy.py"/>
         <source>{path} cannot be written: {reason}.</source>
         <translation>تعذّرت الكتابة في {path}: {reason}.</translation>
     </message>
@@ -2059,14 +4466,24 @@
         <translation>{region} ليس رمز دولة مثل KW أو SA أو AE أو GB.</translation>
     </message>
     <message>
+        <location filename="../../core/dashboard_data.py"/>
+        <source>{sign}{points} pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/checks.py"/>
         <source>{table} row {row} points to a missing {parent} row.</source>
         <translation>الصف {row} في الجدول {table} يشير إلى صف غير موجود في الجدول {parent}.</translation>
     </message>
     <message>
+        <location filename="../../core/templates.py"/>
+        <source>“We miss you” note text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>… and {count} more on the Customers screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>… وغيرهم ({count}) في شاشة العملاء.</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
