@@ -12,6 +12,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+# A redemption undone at the counter (core/undo.py marks it in the audit log)
+# gave its units back: it does not count as redeemed.
+_UNDONE = "SELECT CAST(subject AS INTEGER) FROM audit_log WHERE action = 'undo_redemption'"
+_REDEEMED = f"l.kind = 'redeem' AND (l.redemption_id IS NULL OR l.redemption_id NOT IN ({_UNDONE}))"
 _ISSUED = "l.kind IN ('earn', 'birthday', 'referral') OR (l.kind = 'adjust' AND l.quantity > 0 AND l.consumes IS NULL)"
 
 
@@ -48,16 +52,18 @@ def _count(db: Database, table: str, condition: str, day_column: str, start: dat
 def loyalty_figures(db: Database, start: date, end: date) -> dict[str, Any]:
     """Loyalty figures for [start, end); `redemption_rate` is None when nothing was issued."""
     issued = _units(db, "points", _ISSUED, start, end)
-    redeemed = _units(db, "points", "l.kind = 'redeem'", start, end)
+    redeemed = _units(db, "points", _REDEEMED, start, end)
     return {
         "points_issued": issued,
         "points_redeemed": redeemed,
         "points_expired": _units(db, "points", "l.kind = 'expire'", start, end),
         "stamps_issued": _units(db, "stamps", _ISSUED, start, end),
-        "stamps_redeemed": _units(db, "stamps", "l.kind = 'redeem'", start, end),
+        "stamps_redeemed": _units(db, "stamps", _REDEEMED, start, end),
         "points_liability": liability(db, end),
         "redemption_rate": redeemed / issued if issued else None,
-        "rewards_redeemed": _count(db, "redemptions", "reward_id IS NOT NULL", "business_date", start, end),
+        "rewards_redeemed": _count(
+            db, "redemptions", f"reward_id IS NOT NULL AND id NOT IN ({_UNDONE})", "business_date", start, end
+        ),
         "vouchers_issued": _count(db, "vouchers", "1", "business_date", start, end),
         "vouchers_redeemed": _count(db, "vouchers", "1", "redeemed_on", start, end),
         "birthday_gifts_issued": _count(db, "birthday_gifts", "1", "issued_on", start, end),

@@ -182,3 +182,17 @@ TestUndoingLedger = UndoingLedgerMachine.TestCase
 TestUndoingLedger.settings = _settings
 TestUndoingLedgerAllowingNegative = UndoingAllowingLedgerMachine.TestCase
 TestUndoingLedgerAllowingNegative.settings = _settings
+
+
+def test_an_undone_redemption_is_not_counted_as_redeemed(shop: Shop) -> None:
+    from smallbiz_loyalty.core.metrics import month_metrics
+
+    customer = make_customer(shop, "Undo figures")
+    for _ in range(10):
+        shop.record_sale(customer_id=customer.id, amount=1000)
+    redeemed = shop.redeem(customer.id, "Free coffee")
+    before = month_metrics(shop.db, "2026-10", shop.settings).current.loyalty
+    assert (before["stamps_redeemed"], before["rewards_redeemed"]) == (10, 1)
+    undo_redemption_in(shop, redeemed.redemption.id)
+    after = month_metrics(shop.db, "2026-10", shop.settings).current.loyalty
+    assert (after["stamps_redeemed"], after["rewards_redeemed"]) == (0, 0)
