@@ -9,7 +9,9 @@ drawn in a fixed order.
 
 Visits are simulated per customer as a Poisson process thinned by a day factor
 (weekday, summer, Ramadan), one window of days at a time so memory stays small
-however long the period is; each window's visits are written in time order."""
+however long the period is; each window's visits are written in time order.
+The loyalty side (programmes, redemptions, vouchers, NPS answers, the daily
+jobs) is `demo_loyalty`'s."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import random
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from heapq import heappop, heappush
 from itertools import accumulate
 from typing import Any
 
@@ -24,6 +27,7 @@ from faker import Faker
 
 from smallbiz_loyalty.core.dates import Birthday, add_months, zone
 from smallbiz_loyalty.core.db import transaction
+from smallbiz_loyalty.core.demo_loyalty import LoyaltyLife
 from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
 from smallbiz_loyalty.core.money import format_number
@@ -85,6 +89,8 @@ _ANONYMOUS_PER_CUSTOMER_DAY = 0.012  # walk-ins a day who never enrol, per demo 
 _RETURN_SHARE, _VOID_SHARE = 0.02, 0.005
 _WINDOW_DAYS = 31
 _CHECK_EVERY = 200  # visits between cancel checks and progress reports
+_WALK_IN, _OPENING = -1, -2  # who: an anonymous visit; the shop's jobs before opening
+_OPENING_SECOND = 6 * 3600 - 1  # 05:59:59, before the first customer
 # Opening hours 06:00–23:59, busiest at breakfast and after work.
 _HOURS = tuple(range(6, 24))
 _HOUR_WEIGHTS = tuple(accumulate((3, 8, 9, 7, 5, 4, 5, 4, 4, 6, 8, 8, 6, 5, 5, 4, 3, 2)))
@@ -240,6 +246,8 @@ class _Builder:
             ONE_TIMER, 0, self.days - 1, customers * _ANONYMOUS_PER_CUSTOMER_DAY, CATEGORIES[0], 0
         )
         self.enrolled: list[int] = []
+        self.who: dict[int, int] = {}  # customer id → index of their profile
+        self.loyalty = LoyaltyLife(shop, seed)
         self.phones: set[str] = set()
         self.sales = self.returns = self.voids = self.written = 0
 
@@ -282,27 +290,44 @@ class _Builder:
     # -- the simulation --------------------------------------------------
     def run(self) -> DemoSummary:
         label = _("Building the demo shop…")
+        pending: list[tuple[int, int, int]] = []  # a heap: visits planned but not written yet, earliest first
         for low in range(0, self.days, _WINDOW_DAYS):
             high = min(low + _WINDOW_DAYS, self.days)
-            for visit in sorted(self._visits(low, high)):
-                self._write_visit(*visit)
+            for visit in self._visits(low, high):
+                heappush(pending, visit)
+            while pending and pending[0][0] < high:
+                visit = heappop(pending)
+                if visit[2] == _OPENING:
+                    self._open_shop(visit[0], visit[1], pending)
+                else:
+                    self._write_visit(*visit)
                 self.written += 1
                 if self.written % _CHECK_EVERY == 0:
                     self._check_cancel()
                     self.progress(visit[0], self.days, label)
             self._check_cancel()
             self.progress(high, self.days, label)
+        self.loyalty.close_books()
         return DemoSummary(len(self.enrolled), self.sales, self.returns, self.voids, self.first, self.today)
+
+    def _open_shop(self, day: int, second: int, pending: list[tuple[int, int, int]]) -> None:
+        """The shop's jobs before opening; customers given a birthday voucher may plan a visit to use it."""
+        for customer_id, when, at_second in self.loyalty.open_shop(
+            self.first + timedelta(days=day), self._moment(day, second)
+        ):
+            visit = ((when - self.first).days, at_second, self.who[customer_id])
+            if visit[0] < self.days and visit[:2] < self.now_key:
+                heappush(pending, visit)
 
     def _check_cancel(self) -> None:
         if self.should_cancel():
             raise Cancelled()
 
     def _visits(self, low: int, high: int) -> list[tuple[int, int, int]]:
-        """(day, second of the day, customer index; -1 = walk-in) of every visit in [low, high)."""
-        visits = []
+        """(day, second of the day, customer index; -1 = walk-in, -2 = opening jobs) of every visit in [low, high)."""
+        visits = [(day, _OPENING_SECOND, _OPENING) for day in range(low, high)]
         for index, profile in enumerate([*self.profiles, self.anonymous]):
-            who = index if index < len(self.profiles) else -1
+            who = index if index < len(self.profiles) else _WALK_IN
             while profile.next_day < high and int(profile.next_day) <= profile.last_day:
                 day = int(profile.next_day)
                 first_visit = who >= 0 and not profile.started
@@ -334,15 +359,24 @@ class _Builder:
         category = self._category(self.profiles[who].favourite if who >= 0 else None)
         price = category.low + category.step * int(self.rng.random() * category.steps)
         quantity = _pick(self.rng, (1, 2, 3), (85, 96, 100))
+        amount = price * quantity
+        if customer_id is not None:
+            today = self.first + timedelta(days=day)
+            amount = self.loyalty.before_sale(customer_id, self.profiles[who].kind, today, moment, amount)
         result = self.shop.record_sale(
             customer_id=customer_id,
-            amount=price * quantity,
+            amount=amount,
             category=category.name,
             key=f"demo-{self.seed}-{self.sales + 1}",
             at=moment,
         )
         self.sales += 1
-        self._maybe_undo(result.sale.id, price, quantity, moment)
+        if customer_id is not None:
+            self.loyalty.after_sale(customer_id, self.profiles[who].kind, result.sale.id, amount, moment)
+        else:
+            self.loyalty.walk_in(result.sale.id, moment)
+        # A discount can leave less than one item's price to return.
+        self._maybe_undo(result.sale.id, min(price, amount), quantity, moment)
 
     def _category(self, favourite: Category | None) -> Category:
         if favourite is not None and self.rng.random() < 0.55:
@@ -363,7 +397,8 @@ class _Builder:
             self.returns += 1
         elif draw < _RETURN_SHARE + _VOID_SHARE:
             reason = self.rng.choice((_("Rung up twice."), _("Wrong amount entered.")))
-            self.shop.void_sale(sale_id, reason=reason)
+            # Voided at the till a moment later, so its ledger rows fall on the sale's day.
+            self.shop.void_sale(sale_id, reason=reason, at=min(moment + timedelta(minutes=2), self.shop.clock()))
             self.voids += 1
 
     # -- customers -------------------------------------------------------
@@ -384,6 +419,7 @@ class _Builder:
             at=moment,
         )
         self.enrolled.append(result.customer.id)
+        self.who[result.customer.id] = index
         return result.customer.id
 
     def _person(self) -> tuple[str, str | None]:

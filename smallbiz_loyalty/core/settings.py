@@ -56,6 +56,12 @@ def _choice(choices: tuple[str, ...]) -> Callable[[str, Any], Any]:
     return check
 
 
+def _message_template(key: str, value: Any) -> str:
+    from smallbiz_loyalty.core.messages import check_template  # lazy: messages imports the ledger
+
+    return check_template(value)
+
+
 def _time_zone(key: str, value: Any) -> str:
     from smallbiz_loyalty.core.dates import zone
 
@@ -84,6 +90,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("phone_region", "US", N_("Phone country"), lambda key, value: check_region(value)),
         Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
         Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
+        Setting("whatsapp_template", "", N_("WhatsApp message template"), _message_template),
+        Setting(
+            "idle_lock_minutes", 5, N_("Minutes without use before the app locks (0 = never)"), _int_between(0, 240)
+        ),
         Setting("backup_folder", "", N_("Backup folder"), _text(1000)),
         Setting("backup_keep_daily", 7, N_("Daily backups kept"), _int_between(1, 60)),
         Setting("backup_keep_weekly", 4, N_("Weekly backups kept"), _int_between(0, 52)),

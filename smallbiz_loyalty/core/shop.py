@@ -94,7 +94,8 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         return self._settings["phone_region"]
 
     def set_settings(self, **values: Any) -> dict[str, Any]:
-        """Change several settings at once; all are checked before any is written."""
+        """Change several settings at once; all are checked before any is written (owner only)."""
+        self._require("settings")
         now = self._now()
         with transaction(self.db):
             for key, value in values.items():
@@ -284,7 +285,8 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         progress: Progress | None = None,
         should_cancel: ShouldCancel | None = None,
     ) -> ImportReport:
-        """Import a customer CSV (all valid rows in one transaction; bad rows reported by line)."""
+        """Import a customer CSV (all valid rows in one transaction; bad rows reported by line). Owner only."""
+        self._require("import")
         from smallbiz_loyalty.core import importing
 
         ctx = self._context()
@@ -306,7 +308,8 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         return report
 
     def export(self, what: str, path: str | Path) -> int:
-        """Write customers, sales, … to a CSV file (UTF-8 with BOM); returns the row count."""
+        """Write customers, sales, … to a CSV file (UTF-8 with BOM); returns the row count. Owner only."""
+        self._require("export")
         from smallbiz_loyalty.core import exporting
 
         count = exporting.export_table(self.db, what, Path(path), currency=self.currency)

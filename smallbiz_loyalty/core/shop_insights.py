@@ -1,5 +1,8 @@
 """The analytics half of `Shop`: NPS answers and the follow-up list, the
-period figures, cohorts, RFM and the lists to act on, and the customers list."""
+period figures, cohorts, RFM and the lists to act on, and the customers list.
+
+Anyone records an answer and reads the customers list; the figures, the lists
+to act on and the follow-ups are the owner's."""
 
 from __future__ import annotations
 
@@ -8,14 +11,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from smallbiz_loyalty.core import customer_list, customers, feedback, metrics, segments
+from smallbiz_loyalty.core import counter, customer_list, customers, duplicates, feedback, metrics, sales, segments
 from smallbiz_loyalty.core.customers import Customer
 from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
 from smallbiz_loyalty.core.db import transaction
 from smallbiz_loyalty.core.feedback import Feedback
+from smallbiz_loyalty.core.permissions import Guarded
+from smallbiz_loyalty.core.sales import Sale
 
 
-class InsightActions:
+class InsightActions(Guarded):
     """Mixed into `Shop`; relies on its store, clock, staff member and settings."""
 
     db: Database
@@ -55,9 +60,11 @@ class InsightActions:
 
     def follow_ups(self) -> list[Feedback]:
         """Unhappy known customers waiting for the owner's call, oldest first."""
+        self._require("follow_ups")
         return feedback.follow_ups(self.db)
 
     def mark_feedback_handled(self, feedback_id: int, *, note: object) -> Feedback:
+        self._require("follow_ups")
         now, _today = self._moment(None)
         with transaction(self.db):
             return feedback.mark_handled(self.db, feedback_id, note=note, now=now, staff_id=self.staff_id)
@@ -68,24 +75,31 @@ class InsightActions:
     # -- figures --------------------------------------------------------
     def month_metrics(self, month: str) -> metrics.Metrics:
         """The month's figures ("YYYY-MM") with the month before."""
+        self._require("reports")
         return metrics.month_metrics(self.db, month, self._settings)
 
     def period_metrics(self, start: date, end: date) -> metrics.Metrics:
+        self._require("reports")
         return metrics.period_metrics(self.db, start, end, self._settings)
 
     def rfm(self, today: date | None = None) -> list[segments.RfmRow]:
+        self._require("reports")
         return segments.rfm(self.db, today or self._moment(None)[1])
 
     def cohorts(self, last_month_start: date, *, months: int = 12) -> list[segments.Cohort]:
+        self._require("reports")
         return segments.cohorts(self.db, last_month_start, months=months)
 
     def at_risk(self, today: date | None = None, *, limit: int = 100) -> list[segments.CustomerLine]:
+        self._require("reports")
         return segments.at_risk(self.db, today or self._moment(None)[1], self._settings, limit=limit)
 
     def top_customers(self, start: date, end: date, *, limit: int = 10) -> list[segments.CustomerLine]:
+        self._require("reports")
         return segments.top_customers(self.db, start, end, limit=limit)
 
     def new_customers(self, start: date, end: date) -> list[segments.CustomerLine]:
+        self._require("reports")
         return segments.new_customers(self.db, start, end)
 
     # -- the customers list ------------------------------------------------
@@ -98,3 +112,22 @@ class InsightActions:
 
     def customers_by_ids(self, ids: list[int]) -> list[Customer]:
         return customers.customers_by_ids(self.db, ids)
+
+    def sales_of_customer(self, customer_id: int, *, limit: int = 200) -> list[Sale]:
+        """A customer's sales and returns, newest first."""
+        return sales.sales_of_customer(self.db, customer_id, limit=limit)
+
+    def suggest_duplicates(self, customer_id: int, *, limit: int = 10) -> list[Customer]:
+        """Customers who may be the same person (same phone digits, a very similar name)."""
+        return duplicates.suggest_duplicates(self.db, customer_id, limit=limit)
+
+    def recent_categories(self, *, limit: int = 8) -> list[str]:
+        """The categories the counter offers as buttons, most used recently first."""
+        return counter.recent_categories(self.db, limit=limit)
+
+    def is_new(self) -> bool:
+        """True while the shop has neither customers nor sales (the first-run welcome)."""
+        (has_data,) = self.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM sales)"
+        ).fetchone()
+        return not has_data

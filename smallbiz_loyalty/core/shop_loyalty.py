@@ -16,10 +16,11 @@ from smallbiz_loyalty.core.changes import CUSTOMERS, LEDGER, SALES
 from smallbiz_loyalty.core.customers import get_customer
 from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
 from smallbiz_loyalty.core.db import transaction
-from smallbiz_loyalty.core.errors import InvalidInput, PermissionDenied
+from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
 from smallbiz_loyalty.core.ledger import Context, Entry
 from smallbiz_loyalty.core.loyalty import Rules
+from smallbiz_loyalty.core.permissions import Guarded
 from smallbiz_loyalty.core.programs import Programme, Tier
 from smallbiz_loyalty.core.redeeming import Redeemed
 from smallbiz_loyalty.core.rewards import Reward, Voucher
@@ -57,7 +58,7 @@ class MergeResult:
     changed: frozenset[str] = field(default_factory=lambda: frozenset({CUSTOMERS, SALES, LEDGER}))
 
 
-class LoyaltyActions:
+class LoyaltyActions(Guarded):
     """Mixed into `Shop`; relies on its store, clock, staff member and settings."""
 
     db: Database
@@ -78,11 +79,6 @@ class LoyaltyActions:
     @property
     def loyalty_rules(self) -> Rules:
         return loyalty.rules_from_settings(self._settings)
-
-    def _require_owner(self, refusal: str) -> None:
-        row = self.db.execute("SELECT role FROM staff WHERE id = ?", [self.staff_id]).fetchone()
-        if row is None or row[0] != "owner":
-            raise PermissionDenied(refusal)
 
     # -- the counter --------------------------------------------------------
     def customer_status(self, customer_id: int) -> CustomerStatus:
@@ -145,7 +141,7 @@ class LoyaltyActions:
         self, customer_id: int, programme: int | str, quantity: int, reason: object, *, at: datetime | None = None
     ) -> AdjustResult:
         """Correct a balance by hand; needs a reason, is recorded with who did it and audited."""
-        self._require_owner(_("Only the owner can correct a balance."))
+        self._require("adjust")
         why = loyalty.check_reason(reason)
         ctx = self._context(at)
         with transaction(self.db):
@@ -162,13 +158,14 @@ class LoyaltyActions:
 
     def merge_customers(self, keep_id: int, merge_id: int) -> MergeResult:
         """Merge a duplicate customer into the one to keep: sales, balances, vouchers, history; audited."""
-        self._require_owner(_("Only the owner can merge customers."))
+        self._require("merge")
         ctx = self._context()
         with transaction(self.db):
             return MergeResult(merging.merge_customers(self.db, ctx, keep_id, merge_id))
 
     def apply_opening_balances(self) -> int:
-        """Take imported opening balances into the ledger (each once); returns the rows written."""
+        """Take imported opening balances into the ledger (each once); returns the rows written. Owner only."""
+        self._require("import")
         ctx = self._context()
         with transaction(self.db):
             return loyalty.apply_opening_balances(self.db, now=ctx.now, today=ctx.today)
@@ -209,7 +206,7 @@ class LoyaltyActions:
         return rewards.rewards_of(self.db, programme_id, active_only=active_only)
 
     def _configure(self, action: str, subject: str, change: Any, **detail: Any) -> Any:
-        self._require_owner(_("Only the owner can change the loyalty programmes."))
+        self._require("programmes")
         ctx = self._context()
         with transaction(self.db):
             result = change(ctx.now)
@@ -265,7 +262,7 @@ class LoyaltyActions:
         self, customer_id: int, *, item: object, kind: str = "free_item", value: int = 0, valid_days: int | None = None
     ) -> Voucher:
         """Give a customer a voucher by hand (owner): a free item or money off."""
-        self._require_owner(_("Only the owner can give vouchers by hand."))
+        self._require("issue_voucher")
         text = loyalty.check_reason(item)
         ctx = self._context()
         with transaction(self.db):

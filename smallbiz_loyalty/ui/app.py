@@ -92,9 +92,12 @@ def apply_language(app: QApplication, lang: str) -> None:
 
 
 def save_screenshot(window: QWidget, path: Path) -> int:
-    """Render `window` offscreen once it has painted, save it to `path` as PNG, close it."""
+    """Render `window` offscreen once it has painted (and its pages' background loading has
+    finished, so the picture shows data, not "Loading…"), save it to `path` as PNG, close it."""
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.show()
+    if isinstance(window, MainWindow):
+        window.wait_for_background_work()
     loop = QEventLoop()
     saved: list[bool] = []
 

@@ -85,6 +85,16 @@ class CustomersTableModel(QAbstractTableModel):
         """The customer shown in `row` (None outside the rows fetched so far)."""
         return self._customer(row) if 0 <= row < self._loaded else None
 
+    def row_of(self, customer_id: int) -> int | None:
+        """The row listing `customer_id` (fetching rows up to it), or None when not listed."""
+        try:
+            position = self._ids.index(customer_id)
+        except ValueError:
+            return None
+        while self._loaded <= position:
+            self.fetchMore(QModelIndex())
+        return position
+
     def _customer(self, position: int) -> Customer | None:
         block = position // self.BLOCK_SIZE
         rows = self._blocks.get(block)

@@ -1,147 +1,298 @@
-"""`MainWindow`: the shop's window. For now one screen: find a customer and list them.
+"""`MainWindow`: the shop's window — a navigation bar and a stack of screens.
 
-The search box has the focus from the start, so a cashier can type phone
-digits, a name or scan a card without touching the mouse; Down or Enter moves
-into the results."""
+Counter (home), Customers, Dashboard, Reports and Settings, each one key away
+(F1–F5 or Ctrl+1…5). Pages are built the first time they are shown, all on one
+`ShopEvents` bus, and each puts the keyboard focus where its work starts (the
+counter's search box) whenever it is shown. A brand-new shop opens on the
+welcome instead. The title names the shop; the status bar, who is signed in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QTableView,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from smallbiz_loyalty.core import i18n
+from smallbiz_loyalty.core.changes import SETTINGS
 from smallbiz_loyalty.core.errors import LoyaltyError
-from smallbiz_loyalty.core.i18n import babel_locale
-from smallbiz_loyalty.core.money import format_number
 from smallbiz_loyalty.core.shop import Shop
-from smallbiz_loyalty.ui.customers_model import CustomerColumn, CustomersTableModel
-from smallbiz_loyalty.ui.errors import error_text
+from smallbiz_loyalty.ui import preferences
+from smallbiz_loyalty.ui.events import ShopEvents
+from smallbiz_loyalty.ui.page import Page
+from smallbiz_loyalty.ui.welcome import WelcomePage, needs_welcome
+from smallbiz_loyalty.ui.worker import BackgroundJob
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str  # as given to --screen
+    title: str  # English source; translated in the "MainWindow" context
+    module: str
+    class_name: str
+
+
+SCREENS = (
+    Screen("counter", "Counter", "smallbiz_loyalty.ui.counter.page", "CounterPage"),
+    Screen("customers", "Customers", "smallbiz_loyalty.ui.customers.page", "CustomersPage"),
+    Screen("dashboard", "Dashboard", "smallbiz_loyalty.ui.dashboard.page", "DashboardPage"),
+    Screen("reports", "Reports", "smallbiz_loyalty.ui.reports.page", "ReportsPage"),
+    Screen("settings", "Settings", "smallbiz_loyalty.ui.settings.page", "SettingsPage"),
+)
+SCREEN_NAMES = tuple(s.name for s in SCREENS)
+HOME = "counter"
+WELCOME = "welcome"
+_FSI, _PDI = "\u2068", "\u2069"  # first-strong isolate: text laid out in its own direction
+# The screen being shown stands out in the navigation bar.
+NAV_STYLE = (
+    "QPushButton { text-align: center; padding: 6px; }"
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text); font-weight: bold; }"
+)
+
+
+def screen_title(screen: Screen) -> str:
+    # The titles are literals in SCREENS; these calls let the extractor see them.
+    titles = {
+        "counter": QCoreApplication.translate("MainWindow", "Counter"),
+        "customers": QCoreApplication.translate("MainWindow", "Customers"),
+        "dashboard": QCoreApplication.translate("MainWindow", "Dashboard"),
+        "reports": QCoreApplication.translate("MainWindow", "Reports"),
+        "settings": QCoreApplication.translate("MainWindow", "Settings"),
+    }
+    return titles[screen.name]
+
+
+class PendingPage(Page):
+    """Stands in for a screen whose module is not in this build yet."""
+
+    def __init__(self, shop: Shop, events: ShopEvents, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(shop, events, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label = QLabel(self.tr("The {screen} screen is not part of this version yet.").format(screen=title))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(label)
+
+
+def _page_class(screen: Screen) -> type[Page] | None:
+    """The screen's page class, or None when its module does not exist (yet)."""
+    try:
+        module = importlib.import_module(screen.module)
+    except ModuleNotFoundError as exc:
+        # Only the page's own module may be missing; a broken import inside it is a bug to see.
+        if exc.name and screen.module.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, screen.class_name)
 
 
 class MainWindow(QMainWindow):
-    """Title with the shop's name, a search box, the customers table and a count."""
-
-    SEARCH_DELAY_MS = 150  # wait for a pause in typing (or the end of a scanner burst)
-    SEARCH_LIMIT = 200
+    """The navigation bar, the pages, the shop's name in the title and the staff member below."""
 
     def __init__(self, shop: Shop, *, screen: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._shop = shop
-        # Only the customers list exists so far; `screen` will choose among the others.
-        self.screen_name = screen or "customers"
-        self.setWindowTitle(self.tr("{shop} — Customer loyalty").format(shop=shop.settings["shop_name"]))
-        self.resize(1000, 640)
-
-        self.model = CustomersTableModel(shop, self)
-        self.count_label = QLabel()
-        self.statusBar().addWidget(self.count_label, 1)
-        self.search_box = self._make_search_box()
-        self.model.modelReset.connect(self._update_count)
-        self.table = self._make_table()
-
-        search_label = QLabel(self.tr("&Find a customer:"))
-        search_label.setBuddy(self.search_box)
-        search_row = QHBoxLayout()
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search_box, 1)
+        if screen is not None and screen not in SCREEN_NAMES:
+            raise ValueError(f"unknown screen {screen!r}; expected one of {SCREEN_NAMES}")
+        self.shop = shop
+        self.events = ShopEvents(self)
+        self._pages: dict[str, QWidget] = {}
+        self._current = ""
+        self.stack = QStackedWidget()
+        self.nav = self._make_nav()
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(search_row)
-        layout.addWidget(self.table, 1)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_box.textChanged.connect(self._on_search_edited)
-        self.search_box.installEventFilter(self)
-        self.search_box.setFocus()
-
-    def _make_search_box(self) -> QLineEdit:
-        box = QLineEdit()
-        box.setPlaceholderText(self.tr("Phone digits, name or card code"))
-        box.setClearButtonEnabled(True)
-        font = box.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        box.setFont(font)
-        return box
-
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        # Fixed row heights: the view never measures rows, so long lists stay fast.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CustomerColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(CustomerColumn.NAME, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)  # sorts (and so lists every customer) by name now
-        return table
-
-    # -- searching --------------------------------------------------------
-    def _on_search_edited(self, _text: str) -> None:
-        self._search_timer.start()
-
-    def _run_search(self) -> None:
-        text = self.search_box.text().strip()
-        try:
-            if text:
-                self.model.show_customers(self._shop.find_customers(text, limit=self.SEARCH_LIMIT))
-            else:
-                self.model.show_all()
-        except LoyaltyError as exc:
-            self.statusBar().showMessage(error_text(exc), 5000)
-
-    def _update_count(self) -> None:
-        count = self.model.total()
-        shown = format_number(count, babel_locale())
-        text = self.search_box.text().strip()
-        if not self.model.is_filtered():
-            message = self.tr("Customers: {count}").format(count=shown) if count else self.tr("No customers yet.")
-        elif count == 0:
-            message = self.tr('No customer matches "{text}".').format(text=text)
-        elif count >= self.SEARCH_LIMIT:
-            message = self.tr("Showing the first {count} matches; type more to narrow the search.").format(count=shown)
+        self.staff_label = QLabel()
+        self.statusBar().addPermanentWidget(self.staff_label)
+        self._make_shortcuts()
+        self._retitle()
+        self.events.changed.connect(self._on_changed)
+        geometry = preferences.load(preferences.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        if screen is None and needs_welcome(shop):
+            self.show_welcome()
         else:
-            message = self.tr("Matches: {count}").format(count=shown)
-        self.count_label.setText(message)
+            self.show_screen(screen or HOME)
+
+    # -- navigation -------------------------------------------------------
+    def _make_nav(self) -> QFrame:
+        nav = QFrame()
+        nav.setObjectName("nav")
+        nav.setFrameShape(QFrame.Shape.StyledPanel)
+        nav.setStyleSheet(NAV_STYLE)
+        column = QVBoxLayout(nav)
+        column.setContentsMargins(8, 12, 8, 12)
+        column.setSpacing(6)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for number, screen in enumerate(SCREENS, start=1):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # clicking must not steal the search box's focus
+            button.setMinimumSize(132, 58)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            button.setFont(font)
+            button.clicked.connect(lambda _checked=False, name=screen.name: self.show_screen(name))
+            self.nav_group.addButton(button, number)
+            self.nav_buttons[screen.name] = button
+            column.addWidget(button)
+        column.addStretch(1)
+        return nav
+
+    def _make_shortcuts(self) -> None:
+        for number, screen in enumerate(SCREENS, start=1):
+            for keys in (f"F{number}", f"Ctrl+{number}"):
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.activated.connect(lambda name=screen.name: self.show_screen(name))
+
+    def _retitle(self) -> None:
+        """Texts that depend on the language or the settings."""
+        settings = self.shop.settings
+        self.setWindowTitle(self.tr("{shop} — Customer loyalty").format(shop=_FSI + settings["shop_name"] + _PDI))
+        for number, screen in enumerate(SCREENS, start=1):
+            button = self.nav_buttons[screen.name]
+            button.setText(f"{screen_title(screen)}\nF{number}")
+            button.setToolTip(
+                self.tr("{screen} (F{number} or Ctrl+{number})").format(screen=screen_title(screen), number=number)
+            )
+        self.staff_label.setText(self._staff_text())
+
+    def refresh_staff(self) -> None:
+        """Show who is signed in now (after a sign-in switched the staff member)."""
+        self._retitle()
+
+    def _staff_text(self) -> str:
+        shop = _FSI + self.shop.settings["shop_name"] + _PDI  # a mixed Arabic/Latin name keeps its own order
+        try:
+            member = self.shop.current_staff()
+        except LoyaltyError:
+            return self.tr("{shop} · Signed in: unknown staff member").format(shop=shop)
+        role = self.tr("Owner") if member.is_owner else self.tr("Cashier")
+        name = _FSI + member.name + _PDI
+        if member.name.casefold() in (role.casefold(), member.role.casefold()):
+            return self.tr("{shop} · Signed in: {name}").format(shop=shop, name=name)
+        return self.tr("{shop} · Signed in: {name} ({role})").format(shop=shop, name=name, role=role)
+
+    def page(self, name: str) -> QWidget:
+        """The page of screen `name`, built the first time it is asked for."""
+        if name not in self._pages:
+            if name == WELCOME:
+                page: QWidget = WelcomePage(self.shop, self.events)
+                page.finished.connect(self._on_welcome_finished)
+            else:
+                screen = SCREENS[SCREEN_NAMES.index(name)]
+                page_class = _page_class(screen)
+                if page_class is None:
+                    page = PendingPage(self.shop, self.events, screen_title(screen))
+                else:
+                    page = page_class(self.shop, self.events)
+                    switched = getattr(page, "language_switched", None)  # the settings page's "Switch now"
+                    if switched is not None:
+                        switched.connect(self._follow_language)
+            page.setObjectName(f"{name}_page")
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return self._pages[name]
+
+    def current_screen(self) -> str:
+        return self._current
+
+    def show_screen(self, name: str) -> QWidget:
+        """Show screen `name` and put the focus where its work starts."""
+        page = self.page(name)
+        self._current = name
+        self.stack.setCurrentWidget(page)
+        if name in self.nav_buttons:
+            self.nav_buttons[name].setChecked(True)
+        else:  # the welcome belongs to no button
+            self.nav_group.setExclusive(False)
+            for button in self.nav_buttons.values():
+                button.setChecked(False)
+            self.nav_group.setExclusive(True)
+        if isinstance(page, Page):
+            page.focus_first()
+        return page
+
+    def show_welcome(self) -> WelcomePage:
+        page = self.show_screen(WELCOME)
+        assert isinstance(page, WelcomePage)
+        return page
+
+    def _on_welcome_finished(self) -> None:
+        self.show_screen(HOME)
+        if self.shop.settings["language"] != i18n.language():  # chosen in the welcome's form
+            self._follow_language(self.shop.settings["language"])
+        welcome = self._pages.pop(WELCOME, None)
+        if isinstance(welcome, WelcomePage) and welcome.summary:
+            self.statusBar().showMessage(welcome.summary, 15_000)
+        if welcome is not None:  # deleted after the slot that emitted `finished` has returned
+            self.stack.removeWidget(welcome)
+            welcome.deleteLater()
+
+    # -- changes ----------------------------------------------------------
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if SETTINGS in kinds:
+            self._retitle()
+
+    def _follow_language(self, language: str) -> None:
+        """After the page that changed the language has returned, show every page in it."""
+        QTimer.singleShot(0, self, lambda: self.switch_language(language))
+
+    def switch_language(self, language: str) -> None:
+        """Show everything in `language` now: the pages are rebuilt in it, the current one shown again."""
+        from smallbiz_loyalty.ui.app import apply_language  # app.py imports this module
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_language(app, language)
+        self.wait_for_background_work(cancel=True)  # no page may go while its worker thread runs
+        current = self._current
+        for name, page in list(self._pages.items()):
+            if name != WELCOME:
+                del self._pages[name]
+                self.stack.removeWidget(page)
+                page.deleteLater()
+        self._retitle()
+        self.show_screen(current if current else HOME)
+
+    # -- window -----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.focus_first()
+
+    def wait_for_background_work(self, *, cancel: bool = False, ms: int = 30_000) -> None:
+        """Wait for the pages' worker threads (cancelled first if asked), then deliver their results."""
+        jobs = self.findChildren(BackgroundJob)
+        for job in jobs:
+            if cancel:
+                job.cancel()
+            job.wait(ms)
+        if jobs:
+            QCoreApplication.processEvents()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._search_timer.stop()  # no search may run once the window (and maybe the shop) is closed
+        preferences.save(preferences.WINDOW_GEOMETRY, self.saveGeometry())
+        # A running worker must end before its page (and the shop) can go: Qt aborts on a live QThread.
+        self.wait_for_background_work(cancel=True)
         super().closeEvent(event)
-
-    # -- keyboard ---------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down or Enter in the search box moves to the first result."""
-        if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            # Enter right after typing must act on what was typed, not on the previous results.
-            if self._search_timer.isActive():
-                self._search_timer.stop()
-                self._run_search()
-            if self.model.rowCount() > 0:
-                self.table.setFocus()
-                self.table.selectRow(0)
-                return True
-        return super().eventFilter(watched, event)

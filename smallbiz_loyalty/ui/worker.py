@@ -55,11 +55,16 @@ class BackgroundJob(QObject):
 
     finished = Signal(bool, object)
 
-    def __init__(self, parent: QWidget, *, label: str, db_path: Path, work: Work) -> None:
+    def __init__(self, parent: QWidget, *, label: str, db_path: Path, work: Work, show_dialog: bool = True) -> None:
         super().__init__(parent)
         self._runner = _Runner(db_path, work, self)
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        # A page with its own progress display asks for no dialog at all.
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS if show_dialog else 2**31 - 1)
+        # A job whose window goes away mid-run is cancelled and waited for, never
+        # destroyed while its thread still runs (which would abort the process).
+        self.destroyed.connect(self._runner.wait)
+        parent.destroyed.connect(self._stop)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
@@ -73,6 +78,10 @@ class BackgroundJob(QObject):
 
     def cancel(self) -> None:
         self._runner.cancel_requested = True
+
+    def _stop(self) -> None:
+        self.cancel()
+        self._runner.wait()
 
     def wait(self, ms: int = 30_000) -> bool:
         return self._runner.wait(ms)
@@ -89,6 +98,8 @@ class BackgroundJob(QObject):
         self.finished.emit(ok, payload)
 
 
-def run_in_background(parent: QWidget, *, label: str, db_path: Path, work: Work) -> BackgroundJob:
+def run_in_background(
+    parent: QWidget, *, label: str, db_path: Path, work: Work, show_dialog: bool = True
+) -> BackgroundJob:
     """Start `work` on a worker thread with a delayed progress dialog; connect to `finished`."""
-    return BackgroundJob(parent, label=label, db_path=db_path, work=work).start()
+    return BackgroundJob(parent, label=label, db_path=db_path, work=work, show_dialog=show_dialog).start()

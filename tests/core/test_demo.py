@@ -19,6 +19,7 @@ from smallbiz_loyalty.core.demo import (
     kuwaiti_mobile,
     ramadan_days,
 )
+from smallbiz_loyalty.core.demo_loyalty import COMMENTS, POINTS_NAME
 from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.progress import Cancelled
 from smallbiz_loyalty.core.shop import Shop
@@ -33,7 +34,7 @@ def _open(path: Path) -> Shop:
     return Shop.open(path, clock=fixed_clock(NOW))
 
 
-def _fingerprint(shop: Shop) -> tuple[list[tuple], list[tuple]]:
+def _fingerprint(shop: Shop) -> tuple[list[tuple], ...]:
     people = shop.db.execute(
         "SELECT id, name, phone, email, birth_month, birth_day, birth_year, card_code, referred_by,"
         " consent_marketing, consent_notes, created_at FROM customers ORDER BY id"
@@ -42,7 +43,18 @@ def _fingerprint(shop: Shop) -> tuple[list[tuple], list[tuple]]:
         "SELECT key, kind, customer_id, amount, category, business_date, created_at, original_sale_id,"
         " voided_at IS NOT NULL FROM sales ORDER BY id"
     ).fetchall()
-    return people, sales
+    entries = shop.db.execute(
+        "SELECT kind, programme_id, customer_id, quantity, sale_id, consumes, expires_on, reason, created_at"
+        " FROM ledger ORDER BY id"
+    ).fetchall()
+    # Voucher codes are not compared: the engine draws them from `secrets`.
+    vouchers = shop.db.execute(
+        "SELECT customer_id, source, issued_at, valid_until, redeemed_at FROM vouchers ORDER BY id"
+    ).fetchall()
+    answers = shop.db.execute(
+        "SELECT score, comment, customer_id, sale_id, source, created_at, handled_note FROM feedback ORDER BY id"
+    ).fetchall()
+    return people, sales, entries, vouchers, answers
 
 
 def _count(shop: Shop, sql: str) -> int:
@@ -64,7 +76,7 @@ def test_the_same_seed_builds_the_same_shop_and_another_seed_another(tmp_path: P
             prints[name] = _fingerprint(shop)
 
     assert prints["a"] == prints["b"]
-    people_c, sales_c = prints["c"]
+    people_c, sales_c, *_loyalty = prints["c"]
     assert len(people_c) == 40
     assert [p[1] for p in people_c] != [p[1] for p in prints["a"][0]]
     assert sum(s[3] for s in sales_c) != sum(s[3] for s in prints["a"][1])
@@ -201,6 +213,17 @@ def test_building_into_a_store_with_customers_is_refused_and_changes_nothing(sho
     assert shop.settings["shop_name"] == "Test Café"
 
 
+def test_a_store_whose_coffee_card_was_paused_is_refused_and_changes_nothing(shop: Shop) -> None:
+    shop.update_programme("Coffee card", active=False)
+
+    with pytest.raises(RuleViolation, match="active stamp card"):
+        build_demo(shop, customers=5, months=2)
+
+    assert _count(shop, "SELECT COUNT(*) FROM customers") == 0
+    assert [p.name for p in shop.programmes()] == ["Coffee card"]
+    assert shop.settings["shop_name"] == "Test Café"
+
+
 def test_cancelling_writes_nothing(shop: Shop) -> None:
     audit_before = _count(shop, "SELECT COUNT(*) FROM audit_log")
     seen: list[tuple[int, int]] = []
@@ -216,6 +239,7 @@ def test_cancelling_writes_nothing(shop: Shop) -> None:
     assert _count(shop, "SELECT COUNT(*) FROM customers") == 0
     assert _count(shop, "SELECT COUNT(*) FROM sales") == 0
     assert _count(shop, "SELECT COUNT(*) FROM audit_log") == audit_before
+    assert [p.name for p in shop.programmes()] == ["Coffee card"]  # Palm Points went with the rest
     assert shop.settings["shop_name"] == "Test Café"
     assert shop.db.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()[0] == '"Test Café"'
 
@@ -263,3 +287,160 @@ def test_ramadan_falls_about_eleven_days_earlier_each_year() -> None:
     assert date(2026, 2, 19) in days and date(2026, 3, 18) in days
     assert date(2026, 4, 1) not in days
     assert date(2027, 2, 9) in days and date(2027, 3, 8) in days
+
+
+# -- loyalty ------------------------------------------------------------------
+def test_the_cafe_runs_the_coffee_card_and_palm_points(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+
+    coffee, points = shop.programmes()
+    assert (coffee.name, coffee.unit, coffee.visit_quantity) == ("Coffee card", "stamps", 1)
+    assert [(r.name, r.cost) for r in shop.rewards(coffee.id)] == [("Free coffee", 10)]
+    assert coffee.birthday_reward_id == shop.rewards(coffee.id)[0].id  # a free coffee voucher on the birthday
+    # 1 point per 1.000 KWD, kept 365 days, worth 10 fils each (100 points = 1.000 KWD).
+    assert (points.name, points.unit, points.rate_quantity, points.rate_per) == (POINTS_NAME, "points", 1, 1000)
+    assert (points.expiry_kind, points.expiry_days, points.value_per_unit) == ("days", 365, 10)
+    assert (points.birthday_quantity, points.referrer_bonus, points.referred_bonus) == (25, 20, 20)
+    assert [(r.name, r.cost, r.kind, r.value, r.cap) for r in shop.rewards(points.id)] == [
+        ("Free pastry", 50, "free_item", 0, None),
+        ("1 KWD off", 100, "fixed_discount", 1000, None),
+        ("15% off", 200, "percent_discount", 15, 3000),
+    ]
+    assert [(t.min_spend, t.multiplier) for t in shop.tiers(points.id)] == [(50_000, 125), (150_000, 150)]
+
+
+def test_both_programmes_earn_and_both_are_redeemed_at_a_visit(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    by_kind = {
+        (unit, kind): n
+        for unit, kind, n in shop.db.execute(
+            "SELECT p.unit, l.kind, COUNT(*) FROM ledger l JOIN programmes p ON p.id = l.programme_id GROUP BY 1, 2"
+        )
+    }
+    redeemed = dict(
+        shop.db.execute("SELECT r.name, COUNT(*) FROM redemptions d JOIN rewards r ON r.id = d.reward_id GROUP BY 1")
+    )
+
+    assert by_kind[("stamps", "earn")] > 0 and by_kind[("points", "earn")] > 0
+    assert by_kind[("stamps", "redeem")] > 0 and by_kind[("points", "redeem")] > 0
+    assert redeemed["Free coffee"] >= 3 and redeemed["Free pastry"] >= 1
+    # Not everyone redeems at once: some cards are full and waiting today.
+    full_cards = [c for (c,) in shop.db.execute("SELECT id FROM customers") if shop.customer_status(c).rewards_ready]
+    assert full_cards
+    # Every redemption happened at the counter, at the moment of one of the customer's sales.
+    (away,) = shop.db.execute(
+        "SELECT COUNT(*) FROM redemptions d WHERE NOT EXISTS (SELECT 1 FROM sales s"
+        " WHERE s.customer_id = d.customer_id AND s.created_at = d.created_at AND s.kind = 'sale')"
+    ).fetchone()
+    assert away == 0
+    keys = [k for (k,) in shop.db.execute("SELECT key FROM redemptions ORDER BY id")]
+    assert keys == [f"demo-3-x{n}" for n in range(1, len(keys) + 1)]
+
+
+def test_birthday_gifts_go_to_consenting_customers_and_about_half_the_vouchers_are_used(
+    demo: tuple[Shop, DemoSummary],
+) -> None:
+    shop, _summary = demo
+    issued, used, consenting = shop.db.execute(
+        "SELECT COUNT(*), COUNT(v.redeemed_at), SUM(c.consent_marketing) FROM vouchers v"
+        " JOIN customers c ON c.id = v.customer_id WHERE v.source = 'birthday'"
+    ).fetchone()
+    (points_gifts,) = shop.db.execute("SELECT COUNT(*) FROM ledger WHERE kind = 'birthday'").fetchone()
+
+    assert issued >= 4 and consenting == issued
+    assert points_gifts == issued  # each birthday: a free coffee voucher and 25 points
+    assert 0 < used < issued
+    # A voucher is used during a visit, within its validity.
+    (misused,) = shop.db.execute(
+        "SELECT COUNT(*) FROM vouchers v WHERE v.redeemed_at IS NOT NULL AND (v.redeemed_on > v.valid_until"
+        " OR NOT EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = v.customer_id AND s.created_at = v.redeemed_at))"
+    ).fetchone()
+    assert misused == 0
+
+
+def test_unused_birthday_points_expire_and_the_month_end_run_writes_them(demo: tuple[Shop, DemoSummary]) -> None:
+    """Earned points last 365 days, longer than this six-month build; the birthday's 25 points last
+    the voucher's 30 days, so the ones nobody spent in time are what expires here."""
+    shop, _summary = demo
+    rows = shop.db.execute(
+        "SELECT e.quantity, e.business_date, l.kind, l.expires_on FROM ledger e JOIN ledger l ON l.id = e.consumes"
+        " WHERE e.kind = 'expire'"
+    ).fetchall()
+
+    assert rows
+    assert {kind for _q, _d, kind, _e in rows} == {"birthday"}
+    # Dated the day after the lot's last day, however late the run wrote it.
+    assert all(day == (date.fromisoformat(last) + timedelta(days=1)).isoformat() for _q, day, _k, last in rows)
+    (left_over,) = shop.db.execute(
+        "SELECT COUNT(*) FROM ledger l WHERE l.consumes IS NULL AND l.quantity > 0 AND l.expires_on < '2026-10-01'"
+        " AND l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id), 0) > 0"
+    ).fetchone()
+    assert left_over == 0  # the run on 1 October left nothing expired unwritten
+
+
+def test_the_owner_corrected_a_few_balances_with_reasons(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    rows = shop.db.execute("SELECT quantity, reason, staff_id FROM ledger WHERE kind = 'adjust'").fetchall()
+    audited = _count(shop, "SELECT COUNT(*) FROM audit_log WHERE action = 'adjust_balance'")
+
+    assert rows and all(reason and staff == 1 for _q, reason, staff in rows)
+    assert {reason for _q, reason, _s in rows} <= {"Goodwill after an unhappy visit.", "Stamped twice by mistake."}
+    assert audited >= 1
+
+
+def test_nps_answers_look_like_a_real_cafe(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    rows = shop.db.execute("SELECT score, comment, customer_id, sale_id, source FROM feedback").fetchall()
+    known_visits = _count(shop, "SELECT COUNT(*) FROM sales WHERE kind = 'sale' AND customer_id IS NOT NULL")
+    promoters = sum(score >= 9 for score, *_ in rows)
+    detractors = sum(score <= 6 for score, *_ in rows)
+    known = [row for row in rows if row[2] is not None]
+
+    # About a quarter of known customers' visits, plus a few walk-ins at the kiosk or on paper.
+    assert 0.18 < len(known) / known_visits < 0.32
+    assert {source for *_r, source in rows} == {"counter", "kiosk", "paper"}
+    assert all(sale is not None for _s, _c, _cid, sale, _src in known)
+    assert all(sale is None for _s, _c, _cid, sale, src in rows if src == "paper")
+    # Roughly 55 % promoters, 30 % passives, 15 % detractors: all three groups, promoters the most.
+    assert 0.4 < promoters / len(rows) < 0.7 and 0.05 < detractors / len(rows) < 0.25
+    comments = {comment for _s, comment, *_r in rows if comment}
+    assert comments and comments <= {c for group in COMMENTS for c in group}
+    assert any(ARABIC.search(c) for c in comments) and any(not ARABIC.search(c) for c in comments)
+    # An answer after a sale is the same customer's, the same day.
+    (mismatched,) = shop.db.execute(
+        "SELECT COUNT(*) FROM feedback f JOIN sales s ON s.id = f.sale_id"
+        " WHERE f.customer_id IS NOT s.customer_id OR f.business_date != s.business_date"
+    ).fetchone()
+    assert mismatched == 0
+
+
+def test_most_unhappy_customers_were_followed_up_and_some_still_wait(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    handled, waiting = shop.db.execute(
+        "SELECT COUNT(handled_at), COUNT(*) - COUNT(handled_at) FROM feedback"
+        " WHERE score <= 6 AND customer_id IS NOT NULL"
+    ).fetchone()
+
+    assert handled >= 2 and waiting >= 1
+    assert len(shop.follow_ups()) == waiting
+    assert all(note for (note,) in shop.db.execute("SELECT handled_note FROM feedback WHERE handled_at IS NOT NULL"))
+
+
+def test_the_last_full_month_has_loyalty_and_nps_figures(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+    september = shop.month_metrics("2026-09").current
+
+    assert september.loyalty["points_issued"] > 0
+    assert september.loyalty["stamps_redeemed"] > 0
+    assert september.loyalty["vouchers_issued"] > 0
+    assert september.loyalty["points_liability"] > 0
+    assert september.nps.answers > 0 and september.nps.score is not None and september.nps.score > 0
+
+
+def test_the_ledger_of_the_demo_shop_checks_out(demo: tuple[Shop, DemoSummary]) -> None:
+    shop, _summary = demo
+
+    assert shop.check() == []
+    # Nothing in the loyalty history is later than the clock's now.
+    for table, column in (("ledger", "created_at"), ("redemptions", "created_at"), ("feedback", "created_at")):
+        assert _count(shop, f"SELECT COUNT(*) FROM {table} WHERE {column} > '2026-10-15T09:30:00+00:00'") == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +13,7 @@ from smallbiz_loyalty import cli
 from smallbiz_loyalty.core.errors import StorageError
 from smallbiz_loyalty.core.shop import Shop
 from smallbiz_loyalty.ui.errors import open_failed_text
+from smallbiz_loyalty.ui.main_window import MainWindow
 from tests.factories import make_customer
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -29,6 +30,29 @@ def test_gui_screenshot_writes_a_png_of_the_window_and_returns_0(shop, db_path, 
     image = QImage(str(png))
     assert image.width() >= 800
     assert image.height() >= 500
+
+
+@pytest.mark.parametrize("screen", ["customers", "dashboard", "reports"])
+def test_gui_screen_renders_that_screen_with_its_button_lit(shop, db_path, tmp_path, qapp, screen):
+    make_customer(shop, "Sara Ali")
+    png = tmp_path / f"{screen}.png"
+
+    code = cli.main(["gui", "--db", str(db_path), "--screen", screen, "--screenshot", str(png)])
+
+    assert code == 0
+    image = QImage(str(png))
+    same = MainWindow(shop, screen=screen)  # the same window, laid out, to find where its buttons are
+    same.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    same.show()
+    try:
+        for name, button in same.nav_buttons.items():
+            corner = image.pixelColor(button.mapTo(same, QPoint(8, 8)))
+            # the shown screen's button is filled with the highlight colour; the others stay grey
+            assert (corner.saturation() > 80) == (name == screen), name
+    finally:
+        same.close()  # waits for the pages' background work
+        same.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_gui_takes_the_language_from_the_shops_settings(shop, db_path, tmp_path, qapp):

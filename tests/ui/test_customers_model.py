@@ -9,7 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from smallbiz_loyalty.core.customers import Customer
 from smallbiz_loyalty.core.db import transaction
+from smallbiz_loyalty.ui.customers.page import CustomersPage
 from smallbiz_loyalty.ui.customers_model import RECORD_ROLE, SORT_ROLE, CustomerColumn, CustomersTableModel
+from smallbiz_loyalty.ui.events import ShopEvents
 from tests.factories import make_customer
 
 START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -47,14 +49,27 @@ def test_450_customers_come_in_blocks_of_200(crowd, qtbot):
     assert model.index(449, CustomerColumn.NAME).data() == "Customer 449"
 
 
-def test_scrolling_the_table_to_the_bottom_fetches_the_next_block(crowd, open_window, qtbot):
-    window = open_window()
-    assert window.model.rowCount() == 200
+def test_scrolling_the_table_to_the_bottom_fetches_the_next_block(crowd, qtbot):
+    page = CustomersPage(crowd, ShopEvents())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.model.rowCount() == 200
 
-    window.table.scrollToBottom()
+    page.table.scrollToBottom()
 
-    qtbot.waitUntil(lambda: window.model.rowCount() == 400)
-    assert window.count_label.text() == "Customers: 450"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 400)
+    assert page.count_label.text() == "Customers: 450"
+
+
+def test_row_of_a_customer_fetches_the_rows_up_to_theirs(crowd):
+    model = CustomersTableModel(crowd)
+    model.show_all()
+    last = crowd.find_customers("Customer 449")[0]
+
+    assert model.row_of(last.id) == 449
+    assert model.rowCount() == 450
+    assert model.row_of(999_999) is None
 
 
 def test_the_model_passes_qts_model_checks(crowd, qtmodeltester):

@@ -1,88 +1,197 @@
-"""The main window: a cashier finds a customer with the keyboard only."""
+"""The main window: five screens one key away, the shop and the staff member shown, languages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from smallbiz_loyalty.core.changes import SETTINGS
+from smallbiz_loyalty.ui import preferences
 from smallbiz_loyalty.ui.app import apply_language
-from smallbiz_loyalty.ui.customers_model import CustomerColumn
+from smallbiz_loyalty.ui.customers.page import CustomersPage
+from smallbiz_loyalty.ui.main_window import SCREEN_NAMES, MainWindow
+from smallbiz_loyalty.ui.page import Page
+from smallbiz_loyalty.ui.reports.page import ReportsPage
+from smallbiz_loyalty.ui.welcome import WelcomePage
 from tests.factories import make_customer
 
 
-def test_title_names_the_shop_and_the_search_box_has_the_focus(shop, open_window):
+@pytest.fixture
+def open_window(qtbot, shop) -> Iterator[Callable[..., MainWindow]]:
+    """Open main windows on the test shop; each is deleted (not only closed) before the shop closes,
+    so no page of it answers a later language change on a closed database."""
+    made: list[MainWindow] = []
+
+    def open_(*, screen: str | None = None, show: bool = True) -> MainWindow:
+        window = MainWindow(shop, screen=screen)
+        made.append(window)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    yield open_
+    for window in made:
+        window.close()
+        window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _focus_is_in(window: MainWindow, page) -> bool:
+    focus = window.focusWidget()
+    return focus is not None and (focus is page or page.isAncestorOf(focus))
+
+
+def _active(qtbot, window: MainWindow) -> MainWindow:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_the_window_opens_on_the_counter_with_the_keyboard_in_it(shop, open_window):
     make_customer(shop, "Sara Ali")
 
     window = open_window()
 
-    assert window.windowTitle() == "Test Café — Customer loyalty"
-    assert window.focusWidget() is window.search_box
-    assert window.model.rowCount() == 1
-    assert window.count_label.text() == "Customers: 1"
+    assert window.current_screen() == "counter"
+    counter = window.page("counter")
+    assert window.stack.currentWidget() is counter
+    assert _focus_is_in(window, counter)
+    search = getattr(counter, "search", None)  # the counter page's own search box, when it is built in
+    if search is not None:
+        assert window.focusWidget() is search.box
+    assert window.nav_buttons["counter"].isChecked()
 
 
-def test_typing_the_last_four_phone_digits_narrows_the_table_to_that_customer(shop, open_window, qtbot):
-    make_customer(shop, "Sara Ali", phone="+96550012345")
-    make_customer(shop, "Omar Khalid", phone="+96560098765")
-    make_customer(shop, "نورة المطيري", phone="+96590011111")
-    window = open_window()
-    assert window.model.rowCount() == 3
-
-    qtbot.keyClicks(window.focusWidget(), "2345")
-
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.model.customer_at(0).name == "Sara Ali"
-    assert window.count_label.text() == "Matches: 1"
-
-
-def test_enter_moves_from_the_search_box_to_the_first_result(shop, open_window, qtbot):
-    make_customer(shop, "Sara Ali", phone="+96550012345")
-    make_customer(shop, "Omar Khalid", phone="+96560098765")
-    window = open_window()
-
-    qtbot.keyClicks(window.search_box, "omar")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # before the debounce: searches at once
-
-    assert window.model.total() == 1
-    assert window.table.hasFocus() or window.focusWidget() is window.table
-    assert window.table.selectionModel().selectedRows()[0].row() == 0
-    assert window.model.customer_at(0).name == "Omar Khalid"
-
-
-def test_a_search_with_no_match_says_so_and_clearing_it_lists_everyone_again(shop, open_window, qtbot):
+def test_the_title_names_the_shop_and_the_status_bar_who_is_signed_in(shop, open_window):
     make_customer(shop, "Sara Ali")
-    make_customer(shop, "Omar Khalid")
+
     window = open_window()
 
-    qtbot.keyClicks(window.search_box, "zzz")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
-    assert window.count_label.text() == 'No customer matches "zzz".'
-
-    window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
-    assert window.count_label.text() == "Customers: 2"
+    assert window.windowTitle() == "\u2068Test Café\u2069 — Customer loyalty"
+    assert window.staff_label.text() == "\u2068Test Café\u2069 · Signed in: \u2068Owner\u2069"
 
 
-def test_arabic_lays_the_window_out_right_to_left_in_arabic(shop, open_window):
-    make_customer(shop, "فاطمة الصباح", phone="+96550012345")
+def test_f2_and_ctrl_2_open_the_customers_screen_with_its_search_box_focused(shop, open_window, qtbot):
+    make_customer(shop, "Sara Ali")
+    window = _active(qtbot, open_window())
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+
+    assert window.current_screen() == "customers"
+    customers = window.page("customers")
+    assert isinstance(customers, CustomersPage)
+    assert QApplication.focusWidget() is customers.search_box
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+    assert window.current_screen() == "counter"
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() == "customers"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() == "reports"
+    assert window.nav_buttons["reports"].isChecked()
+    assert not window.nav_buttons["customers"].isChecked()
+
+
+def test_every_screen_is_a_page_on_the_windows_one_event_bus(shop, open_window):
+    make_customer(shop, "Sara Ali")
+    window = open_window(show=False)
+
+    for name in SCREEN_NAMES:
+        page = window.show_screen(name)
+        assert isinstance(page, Page)
+        assert page.events is window.events
+        assert window.page(name) is page  # built once
+
+
+@pytest.mark.parametrize(("screen", "page_class"), [("customers", CustomersPage), ("reports", ReportsPage)])
+def test_the_screen_argument_chooses_the_first_page_even_for_a_new_shop(open_window, screen, page_class):
+    window = open_window(screen=screen, show=False)
+
+    assert window.current_screen() == screen
+    assert isinstance(window.stack.currentWidget(), page_class)
+
+
+def test_an_unknown_screen_is_refused(shop):
+    with pytest.raises(ValueError, match="unknown screen 'till'"):
+        MainWindow(shop, screen="till")
+
+
+def test_a_brand_new_shop_opens_on_the_welcome(shop, open_window):
+    window = open_window()
+
+    assert window.current_screen() == "welcome"
+    assert isinstance(window.stack.currentWidget(), WelcomePage)
+    assert not any(button.isChecked() for button in window.nav_buttons.values())
+
+
+def test_the_window_size_is_remembered_in_this_pcs_preferences(shop, open_window, tmp_path_factory):
+    make_customer(shop, "Sara Ali")
+    first = open_window()
+    first.resize(720, 530)
+    first.close()
+
+    second = open_window(show=False)
+
+    assert (second.width(), second.height()) == (720, 530)
+    assert str(preferences.preferences_file()).startswith(str(tmp_path_factory.getbasetemp()))
+
+
+def test_changing_the_shop_name_retitles_the_window(shop, open_window):
+    make_customer(shop, "Sara Ali")
+    window = open_window()
+
+    shop.set_settings(shop_name="Palm Café")
+    window.events.announce(frozenset({SETTINGS}))
+
+    assert window.windowTitle() == "\u2068Palm Café\u2069 — Customer loyalty"
+
+
+def test_arabic_puts_the_navigation_on_the_right(shop, open_window):
+    make_customer(shop, "فاطمة الصباح")
     apply_language(QApplication.instance(), "ar")
 
     window = open_window()
 
-    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
-    assert window.windowTitle() == "Test Café — ولاء العملاء"
-    assert window.search_box.placeholderText() == "أرقام الهاتف أو الاسم أو رمز البطاقة"
-    assert window.model.headerData(CustomerColumn.NAME, Qt.Orientation.Horizontal) == "الاسم"
-    assert window.count_label.text() == "العملاء: 1"
+    assert window.nav.geometry().left() > window.stack.geometry().left()
+    assert window.windowTitle() == "\u2068Test Café\u2069 — ولاء العملاء"
 
 
-def test_back_to_english_lays_out_left_to_right(shop, open_window):
-    apply_language(QApplication.instance(), "ar")
-    apply_language(QApplication.instance(), "en")
-
+def test_switch_now_in_the_settings_shows_the_whole_window_in_arabic(shop, open_window, qtbot):
+    make_customer(shop, "Sara Ali")
     window = open_window()
+    before = window.page("customers")
+    settings = window.show_screen("settings")
+    shop.set_settings(language="ar")
 
-    assert not window.isRightToLeft()
-    assert window.model.headerData(CustomerColumn.NAME, Qt.Orientation.Horizontal) == "Name"
+    settings.language_switched.emit("ar")  # what the settings page's "Switch now" button sends
+
+    qtbot.waitUntil(lambda: window.page("customers") is not before)  # rebuilt in Arabic
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.current_screen() == "settings"
+    assert window.isRightToLeft()
+    assert window.windowTitle().endswith("ولاء العملاء")
+    assert window.nav_buttons["customers"].text().endswith("F2")
+
+
+def test_the_reports_page_says_the_month_in_words_and_exports_csv_in_the_background(shop, open_window, qtbot, tmp_path):
+    sara = make_customer(shop, "Sara Ali")
+    shop.record_sale(customer_id=sara.id, amount=2500)
+    shop.record_sale(customer_id=None, amount=1000)
+    window = open_window(screen="reports")
+    reports = window.page("reports")
+
+    assert reports.month_box.currentText() == "October 2026"
+    assert reports.summary_label.text() == (
+        "October 2026: 2 sales worth KWD3.500; 1 customers bought, 1 of them for the first time."
+    )
+    assert not reports.report_button.isEnabled()
+    with qtbot.waitSignal(reports.export("customers", tmp_path / "customers.csv").finished, timeout=10_000):
+        pass
+    assert reports.status_label.text() == f"1 row written to {tmp_path / 'customers.csv'}."
+    assert "Sara Ali" in (tmp_path / "customers.csv").read_text(encoding="utf-8-sig")

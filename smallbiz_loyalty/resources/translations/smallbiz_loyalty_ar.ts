@@ -26,12 +26,12 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>التعليق</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -66,7 +66,7 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>التقييم</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -109,72 +109,72 @@
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>&amp;Change:</source>
-        <translation type="unfinished"></translation>
+        <translation>التعديل:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>البرنامج:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>الكمية:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>السبب:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Adjust</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Adjust the balance of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل رصيد {name}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Balance corrected: {programme} is now {balance}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تصحيح الرصيد: {programme} الآن {balance}.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Enter a whole number, such as 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل عدداً صحيحاً، مثل 2.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Every correction is recorded with your name and the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>يُسجَّل كل تصحيح مع اسمك والسبب.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Take away</source>
-        <translation type="unfinished"></translation>
+        <translation>خصم</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>The shop has no loyalty programme to adjust.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد في المتجر برنامج ولاء لتعديله.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>how many (or how much credit)</source>
-        <translation type="unfinished"></translation>
+        <translation>الكمية (أو مبلغ الرصيد)</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>required, e.g. stamp forgotten on Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>مطلوب، مثلاً: ختم نُسي يوم الاثنين</translation>
     </message>
 </context>
 <context>
@@ -190,7 +190,7 @@
     <message>
         <location filename="../../ui/worker.py"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -243,7 +243,7 @@
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
@@ -732,27 +732,27 @@
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>E&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>البريد الإلكتروني:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>Edit {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل {name}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظات:</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>month-day, such as 03-21</source>
-        <translation type="unfinished"></translation>
+        <translation>الشهر-اليوم، مثل 03-21</translation>
     </message>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
         <source>{name} was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حفظ {name}.</translation>
     </message>
 </context>
 <context>
@@ -798,102 +798,102 @@
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>المبلغ</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Birthday gift</source>
-        <translation type="unfinished"></translation>
+        <translation>هدية عيد الميلاد</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>الفئة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>التغيير</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>التعليق</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Corrected by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>تصحيح يدوي</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>مكتسبة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>منتهية الصلاحية</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>تنتهي في</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليقات العملاء</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation>الهدية</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>No end date</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا تاريخ انتهاء</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Not used yet</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُستخدم بعد</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>رصيد افتتاحي</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Points &amp;&amp; stamps</source>
-        <translation type="unfinished"></translation>
+        <translation>النقاط والأختام</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
@@ -903,22 +903,22 @@
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>مستبدلة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Referral bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأة إحالة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>مرتجع</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>بيع</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
@@ -928,37 +928,37 @@
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>التقييم</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Taken back</source>
-        <translation type="unfinished"></translation>
+        <translation>مستردة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>مستخدمة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>صالحة حتى</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>Vouchers</source>
-        <translation type="unfinished"></translation>
+        <translation>القسائم</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>البيان</translation>
     </message>
     <message>
         <location filename="../../ui/customers/history.py"/>
         <source>{kind} (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} (ملغى)</translation>
     </message>
 </context>
 <context>
@@ -978,12 +978,12 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>كاشير</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>نقطة البيع</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -997,7 +997,7 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>لوحة المتابعة</translation>
     </message>
     <message>
         <source>Matches: {count}</source>
@@ -1014,7 +1014,7 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>المالك</translation>
     </message>
     <message>
         <source>Phone digits, name or card code</source>
@@ -1023,12 +1023,12 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>التقارير</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Showing the first {count} matches; type more to narrow the search.</source>
@@ -1037,22 +1037,22 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>{screen} (F{number} or Ctrl+{number})</source>
-        <translation type="unfinished"></translation>
+        <translation>{screen} (F{number} أو Ctrl+{number})</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>{shop} · Signed in: unknown staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · المستخدم: موظف غير معروف</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>{shop} · Signed in: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · المستخدم: {name}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>{shop} · Signed in: {name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · المستخدم: {name} ({role})</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1070,67 +1070,67 @@
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Choose the duplicate in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر العميل المكرر من القائمة.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Choose the duplicate to merge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر العميل المكرر المراد دمجه أولاً.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Find another customer: phone digits or name</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث عن عميل آخر: أرقام الهاتف أو الاسم</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>يُبقى</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Merge a duplicate into {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج عميل مكرر في {name}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Merge into it, then remove</source>
-        <translation type="unfinished"></translation>
+        <translation>يُدمج فيه ثم يُزال</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Merge {other} into {keep}</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج {other} في {keep}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>No likely duplicate found; search for the customer above.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُعثر على مكرر محتمل؛ ابحث عن العميل في الأعلى.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Possible duplicates (same phone number or a very similar name):</source>
-        <translation type="unfinished"></translation>
+        <translation>مكررون محتملون (نفس رقم الهاتف أو اسم مشابه جداً):</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>Vouchers to use: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>قسائم متاحة: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>{other}’s sales, stamps, points and vouchers will move to {keep}, and {other} will no longer be listed. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>ستنتقل مبيعات {other} وأختامه ونقاطه وقسائمه إلى {keep}، ولن يظهر {other} في القائمة بعد ذلك. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/merge.py"/>
         <source>{programme}: {balance}</source>
-        <translation type="unfinished"></translation>
+        <translation>{programme}: {balance}</translation>
     </message>
 </context>
 <context>
@@ -1138,37 +1138,37 @@
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>Message to {name} (you can still change it):</source>
-        <translation type="unfinished"></translation>
+        <translation>الرسالة إلى {name} (يمكنك تعديلها):</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>Message {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>مراسلة {name}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>No program on this PC could open the WhatsApp link.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد برنامج على هذا الحاسوب يستطيع فتح رابط واتساب.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>Open WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح واتساب</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>Save as the shop’s template</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ كقالب المتجر</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>Template — these are filled in for each customer: {placeholders}</source>
-        <translation type="unfinished"></translation>
+        <translation>القالب — تُملأ هذه لكل عميل: {placeholders}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/message.py"/>
         <source>This version cannot save the template yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يستطيع هذا الإصدار حفظ القالب بعد.</translation>
     </message>
 </context>
 <context>
@@ -1222,7 +1222,7 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>The {screen} screen is not part of this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>شاشة {screen} ليست جزءاً من هذا الإصدار بعد.</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1230,7 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>&amp;Adjust balance…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل الرصيد…</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1240,12 +1240,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل…</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>&amp;Message…</source>
-        <translation type="unfinished"></translation>
+        <translation>رسالة…</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1260,12 +1260,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Agrees to receive messages (WhatsApp, offers)</source>
-        <translation type="unfinished"></translation>
+        <translation>يوافق على تلقي الرسائل (واتساب، عروض)</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Agrees to receive printed notes and cards</source>
-        <translation type="unfinished"></translation>
+        <translation>يوافق على تلقي الرسائل والبطاقات المطبوعة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1280,12 +1280,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Birthday this week 🎂</source>
-        <translation type="unfinished"></translation>
+        <translation>عيد ميلاده هذا الأسبوع 🎂</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Birthday {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>عيد الميلاد {date}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1295,12 +1295,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Choose a customer in the list to see their profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر عميلاً من القائمة لعرض ملفه.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Customer since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>عميل منذ {date}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1315,12 +1315,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Mer&amp;ge duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج المكررين…</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Notes: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظات: {notes}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1330,12 +1330,12 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Only the owner can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الإجراء للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Open a WhatsApp chat with a personal message</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح محادثة واتساب برسالة شخصية</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1350,7 +1350,7 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Reward ready: {rewards}</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأة جاهزة: {rewards}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1365,7 +1365,7 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Spend {amount} more to reach {tier}</source>
-        <translation type="unfinished"></translation>
+        <translation>أنفق {amount} إضافية للوصول إلى {tier}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
@@ -1380,17 +1380,17 @@
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Vouchers to use: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>قسائم متاحة: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>{line} — {tier}</source>
-        <translation type="unfinished"></translation>
+        <translation>{line} — {tier}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>{programme}: {balance}</source>
-        <translation type="unfinished"></translation>
+        <translation>{programme}: {balance}</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1418,7 +1418,7 @@
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Birthday gift</source>
-        <translation type="unfinished"></translation>
+        <translation>هدية عيد الميلاد</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
@@ -1598,57 +1598,57 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>الشهر:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Export to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير إلى CSV</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Export to a spreadsheet (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير إلى جدول بيانات (CSV)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التصدير…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Feedback…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليقات العملاء…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Loyalty cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقات الولاء…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Monthly report…</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير الشهري…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Points &amp;&amp; stamps…</source>
-        <translation type="unfinished"></translation>
+        <translation>النقاط والأختام…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Printing arrives with the next update; the CSV exports below work now.</source>
-        <translation type="unfinished"></translation>
+        <translation>تأتي الطباعة مع التحديث القادم؛ أما التصدير إلى CSV أدناه فيعمل الآن.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Sales…</source>
-        <translation type="unfinished"></translation>
+        <translation>المبيعات…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -1658,7 +1658,7 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>{month}: {sales} sales worth {revenue}; {buyers} customers bought, {new} of them for the first time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}: {sales} عملية بيع بقيمة {revenue}؛ اشترى {buyers} عميلاً، منهم {new} لأول مرة.</translation>
     </message>
 </context>
 <context>
@@ -1795,7 +1795,7 @@
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>كاشير</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
@@ -1805,7 +1805,7 @@
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>المالك</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
@@ -1833,27 +1833,27 @@
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>&amp;Country (phone numbers):</source>
-        <translation type="unfinished"></translation>
+        <translation>البلد (لأرقام الهاتف):</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة:</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>&amp;Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>المنطقة الزمنية:</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>A café with {customers} customers and a year of sales, to try every screen safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقهى فيه {customers} عميل ومبيعات سنة كاملة، لتجربة كل الشاشات بأمان.</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>رجوع</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
@@ -1863,47 +1863,47 @@
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>C&amp;urrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>العملة:</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Enter your shop’s name, currency and country, then enrol your customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل اسم متجرك وعملته وبلده، ثم سجّل عملاءك.</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Explore with a demo shop</source>
-        <translation type="unfinished"></translation>
+        <translation>جرّب متجراً تجريبياً</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Shop &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المتجر:</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>ابدأ</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Start empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ابدأ بمتجر فارغ</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Welcome! Let’s get your shop ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>أهلاً بك! لنجهّز متجرك.</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py"/>
         <source>Your customers, their stamps and points stay on this PC: no account, no internet, no fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملاؤك وأختامهم ونقاطهم تبقى على هذا الحاسوب: بلا حساب، بلا إنترنت، بلا رسوم.</translation>
     </message>
 </context>
 <context>
@@ -2014,7 +2014,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>المبلغ</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -2076,7 +2076,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Birthday gift</source>
-        <translation type="unfinished"></translation>
+        <translation>هدية عيد الميلاد</translation>
     </message>
     <message>
         <location filename="../../core/birthdays.py"/>
@@ -2142,7 +2142,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>الفئة</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -2173,12 +2173,12 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>التعليق</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -2269,7 +2269,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../../core/dates.py"/>
@@ -2331,7 +2331,7 @@ We hope to see you again soon.</source>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>مكتسبة</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -2351,7 +2351,7 @@ We hope to see you again soon.</source>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>منتهية الصلاحية</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -2371,7 +2371,7 @@ We hope to see you again soon.</source>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation>الهدية</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -2406,12 +2406,12 @@ We hope to see you again soon.</source>
     <message>
         <location filename="../../core/messages.py"/>
         <source>Happy birthday for {date}!</source>
-        <translation type="unfinished"></translation>
+        <translation>عيد ميلاد سعيد مقدماً، {date}!</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
         <source>Happy birthday!</source>
-        <translation type="unfinished"></translation>
+        <translation>عيد ميلاد سعيد!</translation>
     </message>
     <message>
         <location filename="../../core/templates.py"/>
@@ -2426,7 +2426,10 @@ Have a wonderful day!</source>
 Your balance: {balance}.
 {reward}
 {birthday}</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحباً {name}، شكراً لزيارتك {shop}!
+رصيدك: {balance}.
+{reward}
+{birthday}</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -2553,7 +2556,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
@@ -2785,12 +2788,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/messages.py"/>
         <source>Only {quantity} more for {reward}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بقي {quantity} فقط للحصول على {reward}.</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>رصيد افتتاحي</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -2932,7 +2935,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>مستبدلة</translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>
@@ -2942,7 +2945,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Referral bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأة إحالة</translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -2989,7 +2992,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>مرتجع</translation>
     </message>
     <message>
         <location filename="../../core/reversals.py"/>
@@ -3153,7 +3156,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>التقييم</translation>
     </message>
     <message>
         <location filename="../../core/pins.py"/>
@@ -3238,7 +3241,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Taken back</source>
-        <translation type="unfinished"></translation>
+        <translation>مستردة</translation>
     </message>
     <message>
         <location filename="../../core/templates.py"/>
@@ -3492,17 +3495,17 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/messages.py"/>
         <source>The message</source>
-        <translation type="unfinished"></translation>
+        <translation>الرسالة</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
         <source>The message has a &quot;{&quot; or &quot;}&quot; without its pair; write placeholders like {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>في الرسالة قوس &quot;{&quot; أو &quot;}&quot; دون زوجه؛ اكتب الحقول هكذا: {name}.</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
         <source>The message uses {unknown}, which the app cannot fill in; use only {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تستخدم الرسالة {unknown} ولا يستطيع التطبيق ملأه؛ استخدم فقط {known}.</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -3765,7 +3768,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/staff.py"/>
         <source>There is no staff member number {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد موظف رقمه {id}.</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -3890,12 +3893,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>مستخدمة</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>صالحة حتى</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3945,7 +3948,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Vouchers</source>
-        <translation type="unfinished"></translation>
+        <translation>القسائم</translation>
     </message>
     <message>
         <location filename="../../core/shop_loyalty.py"/>
@@ -3972,7 +3975,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>البيان</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -4032,7 +4035,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/messages.py"/>
         <source>Your reward is ready: {reward}.</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأتك جاهزة: {reward}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -4062,7 +4065,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/messages.py"/>
         <source>nothing yet</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء بعد</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -4260,7 +4263,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/messages.py"/>
         <source>{name} has been erased or merged; messages cannot be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حذف {name} أو دمجه؛ لا يمكن إرسال رسائل.</translation>
     </message>
     <message>
         <location filename="../../core/redeeming.py"/>
@@ -4290,12 +4293,12 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/messages.py"/>
         <source>{name} has no phone number; add one to send a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس لدى {name} رقم هاتف؛ أضف رقماً لإرسال رسالة.</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
         <source>{name} has not agreed to receive messages; tick their marketing consent first if they agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يوافق {name} على تلقي الرسائل؛ فعّل موافقته التسويقية أولاً إن كان موافقاً.</translation>
     </message>
     <message>
         <location filename="../../core/loyalty.py"/>

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from smallbiz_loyalty.core.changes import CUSTOMERS, FEEDBACK, LEDGER, SALES
-from smallbiz_loyalty.core.counter import recent_categories
 from smallbiz_loyalty.core.errors import LoyaltyError
 from smallbiz_loyalty.core.i18n import babel_locale
 from smallbiz_loyalty.core.money import format_money
@@ -172,7 +171,7 @@ class CounterPage(Page):
     def refresh(self) -> None:
         """Reload the categories and the customer being served (another screen may have changed them)."""
         try:
-            self.entry.set_categories(recent_categories(self.shop.db))
+            self.entry.set_categories(self.shop.recent_categories())
             if self.status is not None and not self._own_change:
                 status = self.shop.customer_status(self.status.customer.id)
                 self._show_status(status if status.customer.active else None)
