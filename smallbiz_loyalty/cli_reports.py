@@ -16,6 +16,7 @@ from smallbiz_loyalty.core import i18n
 from smallbiz_loyalty.core.i18n import N_, _
 from smallbiz_loyalty.core.metrics import PeriodFigures, metrics_dict
 from smallbiz_loyalty.core.money import format_money
+from smallbiz_loyalty.core.templates import KINDS
 
 PAPERS = ("A4", "Letter")
 
@@ -29,6 +30,17 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--month", required=True, metavar="YYYY-MM")
     report.add_argument("--paper", choices=PAPERS, default="A4")
     report.add_argument("-o", "--output", type=Path, required=True)
+
+    notes = sub.add_parser("notes", parents=[common], help="print thank-you notes, birthday cards or win-back notes")
+    notes.add_argument("--kind", choices=KINDS, required=True)
+    notes.add_argument("--month", metavar="YYYY-MM", help="default: this month (birthday cards: next month)")
+    notes.add_argument("--layout", choices=("a6x4", "folded"), default="a6x4", help="4 cards per sheet, or 1 folded")
+    notes.add_argument("--paper", choices=PAPERS, default="A4")
+    notes.add_argument("-o", "--output", type=Path, required=True)
+
+    slip = sub.add_parser("slip", parents=[common], help="print a customer's balance slip (80 mm receipt PDF)")
+    slip.add_argument("--customer", required=True, metavar="PHONE|CARD")
+    slip.add_argument("-o", "--output", type=Path, required=True)
 
     cards = sub.add_parser("cards", parents=[common], help="print loyalty cards (10 per A4 sheet) to a PDF")
     cards.add_argument("--customers", choices=["all", "new"], default="all", help="new = enrolled this month")
@@ -149,6 +161,46 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_notes(args: argparse.Namespace) -> int:
+    from smallbiz_loyalty.reports.notes import render_notes
+
+    with open_shop(args) as shop:
+        lang = output_language(args, shop)
+        recipients = shop.note_recipients(args.kind, month=args.month, lang=lang)
+        pages = render_notes(
+            args.output,
+            recipients,
+            kind=args.kind,
+            shop_name=shop.settings["shop_name"],
+            lang=lang,
+            layout=args.layout,
+            paper=args.paper,
+            template=shop.note_template(args.kind, lang),
+        )
+    written = _(
+        "{count} notes on {pages} pages written to {path}.", count=len(recipients), pages=pages, path=str(args.output)
+    )
+    print(written)
+    return EXIT_OK
+
+
+def cmd_slip(args: argparse.Namespace) -> int:
+    from smallbiz_loyalty.reports.slip import render_slip
+
+    with open_shop(args) as shop:
+        customer = shop.resolve_customer(args.customer)
+        render_slip(
+            args.output,
+            shop.customer_status(customer.id),
+            shop_name=shop.settings["shop_name"],
+            lang=output_language(args, shop),
+            currency=shop.currency,
+            today=shop.today(),
+        )
+    print(_("Balance slip for {name} written to {path}.", name=customer.name, path=str(args.output)))
+    return EXIT_OK
+
+
 def cmd_cards(args: argparse.Namespace) -> int:
     from smallbiz_loyalty.core.dates import add_months
     from smallbiz_loyalty.reports.cards import render_cards
@@ -177,5 +229,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "metrics": cmd_metrics,
     "report": cmd_report,
+    "notes": cmd_notes,
+    "slip": cmd_slip,
     "cards": cmd_cards,
 }

@@ -11,9 +11,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from smallbiz_loyalty.core import counter, customer_list, customers, duplicates, feedback, metrics, sales, segments
+from smallbiz_loyalty.core import (
+    audiences,
+    counter,
+    customer_list,
+    customers,
+    duplicates,
+    feedback,
+    metrics,
+    sales,
+    segments,
+    templates,
+)
 from smallbiz_loyalty.core.customers import Customer
-from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
+from smallbiz_loyalty.core.dates import Clock, business_date, parse_month, utc_iso
 from smallbiz_loyalty.core.db import transaction
 from smallbiz_loyalty.core.feedback import Feedback
 from smallbiz_loyalty.core.permissions import Guarded
@@ -101,6 +112,28 @@ class InsightActions(Guarded):
     def new_customers(self, start: date, end: date) -> list[segments.CustomerLine]:
         self._require("reports")
         return segments.new_customers(self.db, start, end)
+
+    # -- notes ------------------------------------------------------------
+    def note_recipients(
+        self, kind: str, *, month: str | None = None, ids: list[int] | None = None, lang: str | None = None
+    ) -> list[audiences.Recipient]:
+        """Who gets a `kind` note ("thank-you" | "birthday" | "win-back") and what it says, in `lang`
+        (default: the shop's language): the chosen `ids`, else the kind's audience for `month` ("YYYY-MM")."""
+        self._require("reports")
+        start = parse_month(month)[0] if month else None
+        return audiences.note_recipients(
+            self.db,
+            kind,
+            today=self._moment(None)[1],
+            settings=self._settings,
+            lang=lang or self._settings["language"],
+            month=start,
+            ids=ids,
+        )
+
+    def note_template(self, kind: str, lang: str | None = None) -> str:
+        """The owner's text for a kind of note, or the built-in one in `lang` when none is set."""
+        return templates.template_for(kind, self._settings, lang or self._settings["language"])
 
     # -- the customers list ------------------------------------------------
     def count_customers(self) -> int:

@@ -107,6 +107,7 @@ OWNER_ONLY: list[tuple[str, str, Call]] = [
     ("month_metrics", "reports", lambda s, w: s.month_metrics("2026-10")),
     ("period_metrics", "reports", lambda s, w: s.period_metrics(OCTOBER, NOVEMBER)),
     ("rfm", "reports", lambda s, w: s.rfm()),
+    ("note_recipients", "reports", lambda s, w: s.note_recipients("thank-you")),
     ("cohorts", "reports", lambda s, w: s.cohorts(OCTOBER)),
     ("at_risk", "reports", lambda s, w: s.at_risk()),
     ("top_customers", "reports", lambda s, w: s.top_customers(OCTOBER, NOVEMBER)),
@@ -154,7 +155,7 @@ CASHIER: list[tuple[str, Call]] = [
 NEUTRAL = {
     "open", "close", "check", "today", "parse_amount", "reload_settings", "sale", "programme", "tiers",
     "use_credit", "backup_folder", "rotation_policy", "backup_due", "sign_in_required", "current_staff", "staff",
-    "sign_in", "sales_of_customer", "suggest_duplicates", "is_new", "recent_categories",
+    "sign_in", "sales_of_customer", "suggest_duplicates", "is_new", "recent_categories", "note_template",
 }  # fmt: skip
 
 

@@ -1328,9 +1328,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/customers/profile.py"/>
         <source>Only the owner can do this.</source>
-        <translation>هذا الإجراء للمالك فقط.</translation>
+        <translation type="obsolete">هذا الإجراء للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1602,6 +1601,11 @@
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
+        <source>1 row written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
         <source>Customers…</source>
         <translation>العملاء…</translation>
     </message>
@@ -1639,6 +1643,11 @@
         <location filename="../../ui/reports/page.py"/>
         <source>Points &amp;&amp; stamps…</source>
         <translation>النقاط والأختام…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Print for this month</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -1794,6 +1803,11 @@
     <name>StaffPanel</name>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
         <source>Cashier</source>
         <translation>كاشير</translation>
     </message>
@@ -1801,6 +1815,11 @@
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>Name</source>
         <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/staff_panel.py"/>
+        <source>No longer active</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
@@ -1814,12 +1833,12 @@
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
-        <source>Signed in as staff member number {id}.</source>
+        <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
-        <source>Staff PINs and adding staff come with a later version; this list is read-only.</source>
+        <source>The shop&apos;s staff; this list is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1972,11 +1991,13 @@
         <translation>أُعيد +{given} — {balance}</translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>1 point</source>
         <translation>نقطة واحدة</translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>1 stamp</source>
         <translation>ختم واحد</translation>
@@ -1995,6 +2016,11 @@
         <location filename="../../core/programs.py"/>
         <source>A category&apos;s earn percent</source>
         <translation>نسبة الكسب للصنف</translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>A file name cannot contain a NUL character; please retype it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/sales.py"/>
@@ -2069,9 +2095,15 @@
         <translation>عيد الميلاد</translation>
     </message>
     <message>
+        <location filename="../../core/settings.py"/>
         <location filename="../../core/templates.py"/>
         <source>Birthday card text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص بطاقة عيد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Birthday cards</source>
+        <translation>بطاقات أعياد الميلاد</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -2080,6 +2112,7 @@
     </message>
     <message>
         <location filename="../../core/birthdays.py"/>
+        <location filename="../../core/bulk.py"/>
         <source>Birthday gift {year}</source>
         <translation>هدية عيد الميلاد {year}</translation>
     </message>
@@ -2104,11 +2137,13 @@
         <translation>أعياد الميلاد في {month}: {count}. القائمة أدناه جاهزة لبطاقات التهنئة.</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo.py"/>
         <source>Building the demo shop…</source>
         <translation>جارٍ إنشاء المتجر التجريبي…</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Called to apologise and offered a free coffee.</source>
         <translation type="unfinished"></translation>
@@ -2133,6 +2168,12 @@
         <location filename="../../reports/privacy.py"/>
         <source>Card number</source>
         <translation>رقم البطاقة</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <location filename="../../reports/slip.py"/>
+        <source>Card {code}</source>
+        <translation>البطاقة {code}</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -2304,9 +2345,29 @@
     <message>
         <location filename="../../core/templates.py"/>
         <source>Dear {name},
-thank you for visiting {shop} for the first time! You already have {balance} on your loyalty card. {reward}
+All of us at {shop} wish you a very happy birthday! We have a gift for you: {voucher}, valid until {valid_until}. Just show this card at the counter.
+Enjoy your special day!</source>
+        <translation>أهلاً {name}،
+يتمنى لك كل فريق {shop} عيد ميلاد سعيداً! لدينا هدية لك: {voucher}، صالحة حتى {valid_until}. تُسلَّم الهدية عند إبراز هذه البطاقة في المحل.
+نتمنى لك يوماً جميلاً!</translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>Dear {name},
+It has been a while since your last visit to {shop}, and we have missed you! You still have {balance} waiting for you. {reward}
+Come and see us soon — we would love to welcome you back.</source>
+        <translation>أهلاً {name}،
+مرّ وقت منذ زيارتك الأخيرة إلى {shop}، وقد اشتقنا إليك! ما زال في رصيدك {balance} بانتظارك. {reward}
+يسعدنا أن نراك قريباً من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../core/templates.py"/>
+        <source>Dear {name},
+Thank you for visiting {shop} for the first time! You already have {balance} on your loyalty card. {reward}
 We hope to see you again soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>أهلاً {name}،
+شكراً لزيارتك {shop} لأول مرة! لديك الآن {balance} على بطاقة الولاء. {reward}
+نتطلّع لرؤيتك مجدداً قريباً.</translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -2369,6 +2430,16 @@ We hope to see you again soon.</source>
         <translation>أول شراء</translation>
     </message>
     <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Fold each sheet in half across, printed side out, then in half again so the greeting is on the front.</source>
+        <translation>اطوِ كل ورقة من المنتصف عرضياً والوجه المطبوع للخارج، ثم اطوِها مرة أخرى من المنتصف لتظهر التهنئة على الغلاف.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>For {name}</source>
+        <translation>إلى {name}</translation>
+    </message>
+    <message>
         <location filename="../../reports/privacy.py"/>
         <source>Gift</source>
         <translation>الهدية</translation>
@@ -2394,6 +2465,7 @@ We hope to see you again soon.</source>
         <translation>قدّم: خصم {percent}%، بحد أقصى {cap}</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Goodwill after an unhappy visit.</source>
         <translation type="unfinished"></translation>
@@ -2410,15 +2482,9 @@ We hope to see you again soon.</source>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
+        <location filename="../../reports/notes.py"/>
         <source>Happy birthday!</source>
         <translation>عيد ميلاد سعيد!</translation>
-    </message>
-    <message>
-        <location filename="../../core/templates.py"/>
-        <source>Happy birthday, {name}!
-{shop} has a gift for you: {voucher}, valid until {valid_until}. Just show this card at the counter.
-Have a wonderful day!</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
@@ -2453,7 +2519,9 @@ Your balance: {balance}.
     </message>
     <message>
         <location filename="../../reports/monthly.py"/>
+        <location filename="../../reports/notes.py"/>
         <location filename="../../reports/privacy.py"/>
+        <location filename="../../reports/slip.py"/>
         <source>Language {lang} is not supported; choose ar or en.</source>
         <translation>اللغة {lang} غير مدعومة؛ اختر ar أو en.</translation>
     </message>
@@ -2572,6 +2640,11 @@ Your balance: {balance}.
         <location filename="../../core/merging.py"/>
         <source>Merged with customer {id}</source>
         <translation>دُمج مع العميل رقم {id}</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>Minutes without use before the app locks (0 = never)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -2786,6 +2859,7 @@ Your balance: {balance}.
         <translation>المتبقي القابل للإرجاع من عملية البيع {id} هو {left} فقط.</translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/messages.py"/>
         <source>Only {quantity} more for {reward}.</source>
         <translation>بقي {quantity} فقط للحصول على {reward}.</translation>
@@ -2832,9 +2906,19 @@ Your balance: {balance}.
         <translation>بلد أرقام الهواتف</translation>
     </message>
     <message>
+        <location filename="../../core/money.py"/>
+        <source>Please enter a currency code such as KWD, SAR or USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/phones.py"/>
         <source>Please enter a phone number.</source>
         <translation>يُرجى إدخال رقم هاتف.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py"/>
+        <source>Please enter a time zone name such as Asia/Kuwait.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
@@ -2885,6 +2969,11 @@ Your balance: {balance}.
         <location filename="../../reports/cards.py"/>
         <source>Printing loyalty cards…</source>
         <translation>جارٍ طباعة بطاقات الولاء…</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Printing notes…</source>
+        <translation>جارٍ طباعة الرسائل…</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -2958,11 +3047,13 @@ Your balance: {balance}.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/loyalty.py"/>
         <source>Referred by {name}</source>
         <translation>بإحالة من {name}</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/loyalty.py"/>
         <source>Referred {name}</source>
         <translation>إحالة {name}</translation>
@@ -2995,6 +3086,7 @@ Your balance: {balance}.
         <translation>مرتجع</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/reversals.py"/>
         <source>Return {id}</source>
         <translation>إرجاع {id}</translation>
@@ -3049,6 +3141,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../cli.py"/>
         <location filename="../../core/loyalty_text.py"/>
+        <location filename="../../reports/slip.py"/>
         <source>Reward ready: {reward}</source>
         <translation>مكافأة جاهزة: {reward}</translation>
     </message>
@@ -3063,6 +3156,7 @@ Your balance: {balance}.
         <translation>الصفوف التي لم تُستورد: {count}.</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo.py"/>
         <source>Rung up twice.</source>
         <translation>سُجّلت مرتين.</translation>
@@ -3079,6 +3173,7 @@ Your balance: {balance}.
         <translation>يُبلغ SQLite عن تلف: {detail}.</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/loyalty.py"/>
         <source>Sale {id}</source>
         <translation>عملية البيع {id}</translation>
@@ -3159,6 +3254,11 @@ Your balance: {balance}.
         <translation>التقييم</translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>See you soon.</source>
+        <translation>نراك قريباً.</translation>
+    </message>
+    <message>
         <location filename="../../core/pins.py"/>
         <source>Set the owner&apos;s PIN first; until then anyone at the PC acts as the owner.</source>
         <translation type="unfinished"></translation>
@@ -3194,6 +3294,11 @@ Your balance: {balance}.
         <translation>أبرز هذه البطاقة عند الدفع لتحصل على مكافآتك.</translation>
     </message>
     <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Show this card at the counter.</source>
+        <translation>أبرِز هذه البطاقة عند الكاشير.</translation>
+    </message>
+    <message>
         <location filename="../../core/permissions.py"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
@@ -3204,11 +3309,13 @@ Your balance: {balance}.
         <translation>المبلغ المنفق</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Spoke to them on their next visit; all is well.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Stamped twice by mistake.</source>
         <translation type="unfinished"></translation>
@@ -3244,12 +3351,29 @@ Your balance: {balance}.
         <translation>مستردة</translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>Thank you for your visit!</source>
+        <translation>شكراً لزيارتك!</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Thank you!</source>
+        <translation>شكراً لك!</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
         <location filename="../../core/templates.py"/>
         <source>Thank-you note text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص رسالة الشكر</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Thank-you notes</source>
+        <translation>رسائل الشكر</translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
+        <location filename="../../core/sales.py"/>
         <source>That amount is too large; please check it.</source>
         <translation>هذا المبلغ كبير جدًا؛ يُرجى التحقق منه.</translation>
     </message>
@@ -3267,6 +3391,11 @@ Your balance: {balance}.
         <location filename="../../core/money.py"/>
         <source>The amount cannot be negative.</source>
         <translation>لا يمكن أن يكون المبلغ سالبًا.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sales.py"/>
+        <source>The amount must be a whole number of the currency&apos;s smallest unit (such as fils or cents).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
@@ -3377,6 +3506,11 @@ Your balance: {balance}.
         <translation>التكلفة</translation>
     </message>
     <message>
+        <location filename="../../core/shop.py"/>
+        <source>The customer must be given by their customer number, such as 42.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/importing.py"/>
         <source>The customer number from the other system</source>
         <translation>رقم العميل في النظام الآخر</translation>
@@ -3400,6 +3534,11 @@ Your balance: {balance}.
         <location filename="../../core/programs.py"/>
         <source>The days before units expire</source>
         <translation>عدد الأيام قبل انتهاء صلاحية الوحدات</translation>
+    </message>
+    <message>
+        <location filename="../../core/demo_loyalty.py"/>
+        <source>The demo café needs an active stamp card with a reward; build the demo shop into a new file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -3475,7 +3614,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/templates.py"/>
         <source>The kind of note must be one of: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون نوع الرسالة واحداً من: {choices}.</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -3486,6 +3625,11 @@ Your balance: {balance}.
         <location filename="../../core/rewards.py"/>
         <source>The kind of voucher must be one of: {choices}.</source>
         <translation>يجب أن يكون نوع القسيمة واحدًا مما يلي: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>The layout must be one of: {choices}.</source>
+        <translation>يجب أن يكون التخطيط واحداً من: {choices}.</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -3546,7 +3690,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/templates.py"/>
         <source>The note text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص الرسالة</translation>
     </message>
     <message>
         <location filename="../../core/customers.py"/>
@@ -3786,6 +3930,11 @@ Your balance: {balance}.
         <translation>لا توجد قسيمة بالرمز «{code}».</translation>
     </message>
     <message>
+        <location filename="../../reports/notes.py"/>
+        <source>There is nobody to print these notes for; choose another month or list.</source>
+        <translation>لا يوجد أحد لطباعة هذه الرسائل له؛ اختر شهراً أو قائمة أخرى.</translation>
+    </message>
+    <message>
         <location filename="../../core/pins.py"/>
         <source>This PIN is too easy to guess (like 1234 or 1111); choose another.</source>
         <translation type="unfinished"></translation>
@@ -3851,6 +4000,11 @@ Your balance: {balance}.
         <translation>ترقية المستوى: {tier}</translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>Tier: {tier}</source>
+        <translation>المستوى: {tier}</translation>
+    </message>
+    <message>
         <location filename="../../core/settings.py"/>
         <source>Time zone</source>
         <translation>المنطقة الزمنية</translation>
@@ -3901,6 +4055,12 @@ Your balance: {balance}.
         <translation>صالحة حتى</translation>
     </message>
     <message>
+        <location filename="../../reports/notes.py"/>
+        <location filename="../../reports/slip.py"/>
+        <source>Valid until {date}</source>
+        <translation>صالحة حتى {date}</translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>Value of unused points</source>
         <translation>قيمة النقاط غير المستبدلة</translation>
@@ -3911,6 +4071,7 @@ Your balance: {balance}.
         <translation>الزيارات</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/reversals.py"/>
         <source>Void of {id}</source>
         <translation>إلغاء عملية البيع {id}</translation>
@@ -3956,11 +4117,14 @@ Your balance: {balance}.
         <translation>لا تُمنح القسائم إلا لعميل حالي.</translation>
     </message>
     <message>
-        <location filename="../../core/templates.py"/>
-        <source>We miss you, {name}!
-It has been a while since your last visit to {shop}. You still have {balance} waiting for you. {reward}
-Come and see us soon — we would love to welcome you back.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../reports/notes.py"/>
+        <source>We miss you notes</source>
+        <translation>رسائل «اشتقنا إليك»</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>We miss you!</source>
+        <translation>اشتقنا إليك!</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3978,6 +4142,11 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>البيان</translation>
     </message>
     <message>
+        <location filename="../../core/checks.py"/>
+        <source>What is stored as left of ledger row {id} does not match the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../reports/monthly_text.py"/>
         <source>What the numbers say</source>
         <translation>ماذا تقول الأرقام</translation>
@@ -3986,6 +4155,11 @@ Come and see us soon — we would love to welcome you back.</source>
         <location filename="../../core/feedback.py"/>
         <source>What was done</source>
         <translation>الإجراء المتخذ</translation>
+    </message>
+    <message>
+        <location filename="../../core/settings.py"/>
+        <source>WhatsApp message template</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -4008,6 +4182,7 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo.py"/>
         <source>Wrong amount entered.</source>
         <translation>أُدخل مبلغ خاطئ.</translation>
@@ -4028,11 +4203,32 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>الصنف الأكثر مبيعا هو {category}، إذ حقق {share} من الإيرادات ({amount}).</translation>
     </message>
     <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Your birthday gift</source>
+        <translation>هدية عيد ميلادك</translation>
+    </message>
+    <message>
         <location filename="../../reports/privacy.py"/>
         <source>Your details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>Your first stamps and points come with your next purchase.</source>
+        <translation>ستحصل على أول أختامك ونقاطك مع مشترياتك القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/slip.py"/>
+        <source>Your loyalty balance</source>
+        <translation>رصيد الولاء الخاص بك</translation>
+    </message>
+    <message>
+        <location filename="../../reports/notes.py"/>
+        <source>Your loyalty card</source>
+        <translation>بطاقة الولاء الخاصة بك</translation>
+    </message>
+    <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/messages.py"/>
         <source>Your reward is ready: {reward}.</source>
         <translation>مكافأتك جاهزة: {reward}.</translation>
@@ -4058,6 +4254,16 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>احتفظ متجرك بـ{kept} من كل 100 عميل كانوا نشطين في بداية الشهر.</translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>Your vouchers</source>
+        <translation>قسائمك</translation>
+    </message>
+    <message>
+        <location filename="../../core/audiences.py"/>
+        <source>a birthday surprise</source>
+        <translation>مفاجأة عيد ميلادك</translation>
+    </message>
+    <message>
         <location filename="../../core/importing.py"/>
         <source>a spreadsheet</source>
         <translation>جدول بيانات</translation>
@@ -4073,6 +4279,7 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>كما في {month}</translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo.py"/>
         <source>this database</source>
         <translation>قاعدة البيانات هذه</translation>
@@ -4083,14 +4290,21 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>{amount} credit</source>
         <translation>رصيد {amount}</translation>
     </message>
     <message>
+        <location filename="../../reports/slip.py"/>
+        <source>{amount} more to reach {tier}</source>
+        <translation>بقي {amount} للوصول إلى {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/redeeming.py"/>
         <source>{amount} off</source>
-        <translation type="unfinished"></translation>
+        <translation>خصم {amount}</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -4118,6 +4332,7 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>{code} ليس رمز عملة معروفًا (مثل KWD أو SAR أو USD).</translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>{count} points</source>
         <translation>{count} نقطة</translation>
@@ -4133,6 +4348,7 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>عدد الصفوف المكتوبة في {path}: {count}.</translation>
     </message>
     <message>
+        <location filename="../../core/audiences.py"/>
         <location filename="../../core/loyalty_text.py"/>
         <source>{count} stamps</source>
         <translation>{count} أختام</translation>
@@ -4195,7 +4411,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/templates.py"/>
         <source>{label} has a &quot;{brace}&quot; without its pair; write placeholders like {example}, and a brace on its own as {escaped}.</source>
-        <translation type="unfinished"></translation>
+        <translation>في {label} القوس «{brace}» بلا قوس مقابل؛ اكتب العناصر البديلة هكذا {example}، واكتب القوس وحده هكذا {escaped}.</translation>
     </message>
     <message>
         <location filename="../../core/audit.py"/>
@@ -4223,7 +4439,7 @@ Come and see us soon — we would love to welcome you back.</source>
     <message>
         <location filename="../../core/templates.py"/>
         <source>{label} uses {placeholder}, which the app cannot fill in; use only {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>يستخدم {label} العنصر {placeholder} الذي لا يستطيع البرنامج ملأه؛ استخدم فقط {known}.</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -4353,6 +4569,7 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo.py"/>
         <source>{path} already holds customers or sales; build the demo shop into a new file.</source>
         <translation>يحتوي {path} على عملاء أو مبيعات بالفعل؛ أنشئ المتجر التجريبي في ملف جديد.</translation>
@@ -4376,6 +4593,16 @@ Come and see us soon — we would love to welcome you back.</source>
         <location filename="../../core/privacy.py"/>
         <source>{path} cannot be written: {reason}.</source>
         <translation>تعذّرت الكتابة في {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/privacy.py"/>
+        <source>{path} exists and is not a file; choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/exporting.py"/>
+        <source>{path} exists and is not a regular file; choose another file name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path} has {count} problem(s):</source>
@@ -4439,9 +4666,24 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../core/exporting.py"/>
+        <source>{path} is too long for a file name; choose a shorter name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/health.py"/>
         <source>{path} was written by a newer version of smallbiz-loyalty; update the app.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/audiences.py"/>
+        <source>{percent}% off</source>
+        <translation>خصم {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../core/audiences.py"/>
+        <source>{percent}% off, up to {cap}</source>
+        <translation>خصم {percent}%، بحد أقصى {cap}</translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -4457,6 +4699,11 @@ Come and see us soon — we would love to welcome you back.</source>
         <location filename="../../core/loyalty_text.py"/>
         <source>{quantity} was already spent; the balance is now {balance}.</source>
         <translation>سبق صرف {quantity}؛ الرصيد الآن {balance}.</translation>
+    </message>
+    <message>
+        <location filename="../../reports/slip.py"/>
+        <source>{quantity} will expire on {date}</source>
+        <translation>تنتهي صلاحية {quantity} في {date}</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -4479,9 +4726,10 @@ Come and see us soon — we would love to welcome you back.</source>
         <translation>الصف {row} في الجدول {table} يشير إلى صف غير موجود في الجدول {parent}.</translation>
     </message>
     <message>
+        <location filename="../../core/settings.py"/>
         <location filename="../../core/templates.py"/>
         <source>“We miss you” note text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص رسالة «اشتقنا إليك»</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
