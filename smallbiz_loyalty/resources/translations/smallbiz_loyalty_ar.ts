@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>&amp;Mark handled…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تسجيل المتابعة…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>At risk ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>معرّضون للفقدان ({count})</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -21,7 +21,7 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Birthdays ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>أعياد الميلاد ({count})</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -36,17 +36,17 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Follow-up with {name} recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>سُجّلت المتابعة مع {name}.</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Follow-ups ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>متابعات ({count})</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>In {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>بعد {days} يوم</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -76,17 +76,17 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>غدًا</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Top customers ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>أفضل العملاء ({count})</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -96,12 +96,12 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>متى</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>{when} — gift given</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — قُدّمت الهدية</translation>
     </message>
 </context>
 <context>
@@ -194,51 +194,59 @@
     </message>
 </context>
 <context>
+    <name>BalanceSlip</name>
+    <message>
+        <location filename="../../ui/reports/slip.py"/>
+        <source>Balance slip — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CataloguePanel</name>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> يوم</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>&amp;Add reward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إضافة مكافأة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعّال</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Add tier</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مستوى</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>التكلفة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Earn multiplier</source>
-        <translation type="unfinished"></translation>
+        <translation>مضاعف الكسب</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Earns</source>
-        <translation type="unfinished"></translation>
+        <translation>يكسب</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>From spend</source>
-        <translation type="unfinished"></translation>
+        <translation>ابتداءً من إنفاق</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Gives</source>
-        <translation type="unfinished"></translation>
+        <translation>يمنح</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
@@ -248,22 +256,22 @@
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Most money off</source>
-        <translation type="unfinished"></translation>
+        <translation>أقصى خصم</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Offered</source>
-        <translation type="unfinished"></translation>
+        <translation>متاحة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Qualifying spend</source>
-        <translation type="unfinished"></translation>
+        <translation>الإنفاق المؤهل</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>متوقف</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
@@ -273,82 +281,82 @@
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Reward name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المكافأة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>المكافآت</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Save &amp;reward</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ الم&amp;كافأة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Save tier</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ المستوى</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Tier name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المستوى</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Tiers (from spend over the last 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>المستويات (حسب الإنفاق في آخر 12 شهرًا)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Type the percent off as a whole number, for example 20.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب نسبة الخصم عددًا صحيحًا، مثلًا 20.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>القيمة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Voucher valid for</source>
-        <translation type="unfinished"></translation>
+        <translation>صلاحية القسيمة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>مسحوبة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>amount, e.g. 1.500</source>
-        <translation type="unfinished"></translation>
+        <translation>مبلغ، مثلًا 1.500</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا حد</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>percent, e.g. 20</source>
-        <translation type="unfinished"></translation>
+        <translation>نسبة، مثلًا 20</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalogue_panel.py"/>
         <source>{name} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ {name}.</translation>
     </message>
 </context>
 <context>
@@ -621,12 +629,12 @@
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
         <source>Customers by segment (RFM, last 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء حسب الشريحة (RFM، آخر 12 شهرًا)</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
         <source>NPS (−100 to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS (من −100 إلى 100)</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
@@ -641,7 +649,7 @@
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
         <source>New and returning customers, month by month</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الجدد والعائدون شهرًا بشهر</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
@@ -656,7 +664,7 @@
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
         <source>Sales and visits, week by week</source>
-        <translation type="unfinished"></translation>
+        <translation>المبيعات والزيارات أسبوعًا بأسبوع</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/charts.py"/>
@@ -669,47 +677,47 @@
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>&amp;Next month {arrow}</source>
-        <translation type="unfinished"></translation>
+        <translation>الشهر ال&amp;تالي {arrow}</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>&amp;This month</source>
-        <translation type="unfinished"></translation>
+        <translation>ه&amp;ذا الشهر</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>Lists to act on as of {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>قوائم المتابعة بتاريخ {day}.</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>Loading the dashboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ تحميل لوحة المعلومات…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التحميل…</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>Page Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Page Down</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>Page Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Page Up</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>This month so far, through {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الشهر حتى الآن، حتى {day}.</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/page.py"/>
         <source>{arrow} &amp;Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>{arrow} الشهر ال&amp;سابق</translation>
     </message>
 </context>
 <context>
@@ -780,17 +788,17 @@
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>For example: called her, offered a free coffee</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا: اتصلنا بها وقدّمنا قهوة مجانية</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>Mark handled</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل المتابعة</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
         <source>{name} answered {score} out of 10. What was done?</source>
-        <translation type="unfinished"></translation>
+        <translation>أجاب {name} بـ {score} من 10. ماذا فُعل؟</translation>
     </message>
 </context>
 <context>
@@ -966,7 +974,7 @@
     <message>
         <location filename="../../ui/dashboard/tiles.py"/>
         <source>{month}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}: {value}</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1180,39 @@
     </message>
 </context>
 <context>
+    <name>NoteTextEditor</name>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>&amp;{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>Placeholders (click to insert): {links}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>Save this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>Saved. Printed notes use this text from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>The built-in text is used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/note_text.py"/>
+        <source>Use the built-in text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NpsKioskWindow</name>
     <message>
         <location filename="../../ui/counter/nps.py"/>
@@ -1218,6 +1259,87 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>&amp;Save as… (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>1 page sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Save the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>The PDF could not be saved to {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>The preview could not be opened ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>The printer could not be started; check that it is on and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>{count} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>{count} pages sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendingPage</name>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1235,7 +1357,7 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;اختيار…</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1250,12 +1372,12 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>&amp;Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حفظ التغييرات</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>&amp;Undo changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تراجع عن التغييرات</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1268,14 +1390,13 @@
         <translation>يوافق على تلقي الرسائل والبطاقات المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/profile_panel.py"/>
         <source>Backup folder</source>
-        <translation>مجلد النسخ الاحتياطي</translation>
+        <translation type="obsolete">مجلد النسخ الاحتياطي</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
-        <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <source>Backups and safety</source>
+        <translation>النسخ الاحتياطية والأمان</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1305,17 +1426,27 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Figures and lists</source>
-        <translation type="unfinished"></translation>
+        <translation>الأرقام والقوائم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>صور (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Loyalty rules</source>
-        <translation type="unfinished"></translation>
+        <translation>قواعد الولاء</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
         <source>Mer&amp;ge duplicates…</source>
         <translation>دمج المكررين…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/profile_panel.py"/>
+        <source>Messages and printed notes</source>
+        <translation>الرسائل والملاحظات المطبوعة</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1325,7 +1456,7 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Nothing to save: no setting was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء للحفظ: لم يتغير أي إعداد.</translation>
     </message>
     <message>
         <source>Only the owner can do this.</source>
@@ -1339,12 +1470,12 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>أخرى</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Refuse the return until the balance allows it</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض الإرجاع حتى يسمح الرصيد</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1354,12 +1485,12 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت الإعدادات.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Shop profile</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف المتجر</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1369,12 +1500,12 @@
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Take back what is left; the balance stops at zero</source>
-        <translation type="unfinished"></translation>
+        <translation>استرجاع ما تبقّى؛ يتوقف الرصيد عند الصفر</translation>
     </message>
     <message>
         <location filename="../../ui/settings/profile_panel.py"/>
         <source>Take it all back, even below zero</source>
-        <translation type="unfinished"></translation>
+        <translation>استرجاع الكل ولو نزل الرصيد تحت الصفر</translation>
     </message>
     <message>
         <location filename="../../ui/customers/profile.py"/>
@@ -1402,17 +1533,17 @@
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> يوم</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>&amp;New programme</source>
-        <translation type="unfinished"></translation>
+        <translation>برنامج &amp;جديد</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعّال</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
@@ -1422,28 +1553,29 @@
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Bonus for the new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأة العميل الجديد</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Bonus for the referrer</source>
-        <translation type="unfinished"></translation>
+        <translation>مكافأة صاحب الإحالة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Cashback</source>
-        <translation type="unfinished"></translation>
+        <translation>استرداد نقدي</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Category rules
 (one a line: Pastry = 200)</source>
-        <translation type="unfinished"></translation>
+        <translation>قواعد الفئات
+(قاعدة في كل سطر: معجنات = 200)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Line {line} of the category rules: write a category, &quot;=&quot; and a percent, for example &quot;Pastry = 200&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>السطر {line} من قواعد الفئات: اكتب الفئة ثم &quot;=&quot; ثم النسبة، مثلًا &quot;معجنات = 200&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
@@ -1453,22 +1585,22 @@
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>No voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا قسيمة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>متوقف</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Per amount spent</source>
-        <translation type="unfinished"></translation>
+        <translation>حسب المبلغ المنفق</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Per visit</source>
-        <translation type="unfinished"></translation>
+        <translation>لكل زيارة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
@@ -1478,47 +1610,47 @@
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Programme {name} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ البرنامج {name}.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Save &amp;programme</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ ال&amp;برنامج</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>الوحدة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Units expire</source>
-        <translation type="unfinished"></translation>
+        <translation>انتهاء صلاحية الوحدات</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Value of one unit</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة الوحدة الواحدة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>Voucher: {reward}</source>
-        <translation type="unfinished"></translation>
+        <translation>قسيمة: {reward}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>for every</source>
-        <translation type="unfinished"></translation>
+        <translation>لكل</translation>
     </message>
     <message>
         <location filename="../../ui/settings/programme_panel.py"/>
         <source>when the sale is at least</source>
-        <translation type="unfinished"></translation>
+        <translation>عندما لا يقل البيع عن</translation>
     </message>
 </context>
 <context>
@@ -1708,47 +1840,47 @@
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source> points</source>
-        <translation type="unfinished"></translation>
+        <translation> نقطة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source> stamps</source>
-        <translation type="unfinished"></translation>
+        <translation> ختم</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>After a number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>بعد عدد من الأيام</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>At the end of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>في نهاية الشهر</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>At the end of the year</source>
-        <translation type="unfinished"></translation>
+        <translation>في نهاية السنة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Free item</source>
-        <translation type="unfinished"></translation>
+        <translation>منتج مجاني</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Money off</source>
-        <translation type="unfinished"></translation>
+        <translation>خصم مبلغ</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>أبدًا</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Percent off</source>
-        <translation type="unfinished"></translation>
+        <translation>خصم نسبة مئوية</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
@@ -1763,12 +1895,12 @@
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Store credit (cashback)</source>
-        <translation type="unfinished"></translation>
+        <translation>رصيد في المتجر (استرداد نقدي)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py"/>
         <source>Voucher for money off</source>
-        <translation type="unfinished"></translation>
+        <translation>قسيمة خصم مبلغ</translation>
     </message>
 </context>
 <context>
@@ -1776,27 +1908,27 @@
     <message>
         <location filename="../../ui/settings/page.py"/>
         <source>&amp;Programmes and rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;البرامج والمكافآت</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py"/>
         <source>&amp;Shop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;المتجر</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py"/>
         <source>S&amp;taff</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;موظفون</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py"/>
         <source>Switch &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>التبديل ال&amp;آن</translation>
     </message>
     <message>
         <location filename="../../ui/settings/page.py"/>
         <source>The shop&apos;s language is now {language}. Switch the window now, or it applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة المتجر الآن {language}. بدّل لغة النافذة الآن، أو تُطبَّق عند التشغيل التالي.</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +1936,7 @@
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعّال</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
@@ -1819,7 +1951,7 @@
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>No longer active</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يعد فعّالًا</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
@@ -1829,22 +1961,22 @@
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>The shop&apos;s staff; this list is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>موظفو المتجر؛ هذه القائمة للعرض فقط.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/staff_panel.py"/>
         <source>{name} (signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (مسجّل الدخول)</translation>
     </message>
 </context>
 <context>
@@ -2943,7 +3075,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/dashboard_data.py"/>
         <source>Points liability</source>
-        <translation type="unfinished"></translation>
+        <translation>التزامات النقاط</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3982,7 +4114,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -4718,7 +4850,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/dashboard_data.py"/>
         <source>{sign}{points} pts</source>
-        <translation type="unfinished"></translation>
+        <translation>{sign}{points} نقطة</translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>

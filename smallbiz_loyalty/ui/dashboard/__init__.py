@@ -1,0 +1,1 @@
+"""The dashboard: the month's figures against the month before, charts and the lists to act on."""

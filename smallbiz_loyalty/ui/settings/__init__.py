@@ -1,0 +1,1 @@
+"""Settings: the shop profile, the loyalty programmes and their rewards, and the staff."""
