@@ -43,7 +43,7 @@ MB = "x" * 1_000_000
 ALI_PHONE = "+96550001234"
 SARA = 2  # a cashier
 RLO, LRO, LRI, PDI = "\u202e", "\u202d", "\u2066", "\u2069"
-ECHO = "echoes the control character typed; echo values through a helper that drops Cc/Cf characters"
+ECHO = "echoes the control character typed; echo the value through core.text.shown"
 
 
 def case(name: str, *values: object, bug: str = "") -> Any:
@@ -133,20 +133,12 @@ SHOP_CASES: list[Any] = [
     case("sale amount negative", lambda s: s.record_sale(customer_id=None, amount=-5)),
     case("sale amount float", lambda s: s.record_sale(customer_id=None, amount=1.5)),
     case("sale amount text", lambda s: s.record_sale(customer_id=None, amount="12")),
-    case(
-        "sale amount 2**63",
-        lambda s: s.record_sale(customer_id=None, amount=2**63),
-        bug="sales.insert_sale must cap the amount (as parse_amount does) before SQLite overflows",
-    ),
+    case("sale amount 2**63", lambda s: s.record_sale(customer_id=None, amount=2**63)),
     case("sale for missing customer", lambda s: s.record_sale(customer_id=99_999, amount=1_000)),
     case("return more than sold", lambda s: s.record_return(1, amount=6_000)),
     case("return zero", lambda s: s.record_return(1, amount=0)),
     case("return negative", lambda s: s.record_return(1, amount=-5)),
-    case(
-        "return a float amount",
-        lambda s: s.record_return(1, amount=1.5),
-        bug="sales.insert_return must refuse a non-integer amount (1.5 is stored as REAL money)",
-    ),
+    case("return a float amount", lambda s: s.record_return(1, amount=1.5)),
     case("return missing sale", lambda s: s.record_return(99_999)),
     case("void missing sale", lambda s: s.void_sale(99_999, reason="x")),
     case("void empty reason", lambda s: s.void_sale(1, reason="")),
@@ -177,11 +169,7 @@ SHOP_CASES: list[Any] = [
     case("feedback score ١١", lambda s: s.record_feedback(score="١١")),
     case("feedback score text", lambda s: s.record_feedback(score="ten")),
     case("feedback score emoji", lambda s: s.record_feedback(score="😀")),
-    case(
-        "feedback score 5000 digits",
-        lambda s: s.record_feedback(score="9" * 5000),
-        bug="feedback.check_score must refuse long digit strings before int() (Python's 4300-digit limit)",
-    ),
+    case("feedback score 5000 digits", lambda s: s.record_feedback(score="9" * 5000)),
     case("feedback comment 1 MB", lambda s: s.record_feedback(score=5, comment=MB)),
     case("feedback comment NUL", lambda s: s.record_feedback(score=5, comment="\x00")),
     case("feedback source web", lambda s: s.record_feedback(score=5, source="web")),
@@ -226,12 +214,11 @@ SETTINGS_CASES: list[Any] = [
     ]
 ]  # fmt: skip
 SETTINGS_CASES += [
-    case("setting currency NUL", "currency", "\x00", bug=f"money.check_currency {ECHO}"),
-    case("setting time_zone NUL", "time_zone", "\x00", bug=f"dates.zone {ECHO}"),
-    case("setting named NUL", "\x00", 1, bug=f"settings.validate_setting {ECHO}"),
-    case("setting currency of 1 MB", "currency", MB, bug="money.check_currency echoes the whole value; cut it to ~10"),
-    case("setting time_zone of 100 000 characters", "time_zone", "A" * 100_000,
-         bug="dates.zone must refuse a name too long for a file name (OSError ENAMETOOLONG escapes)"),
+    case("setting currency NUL", "currency", "\x00"),
+    case("setting time_zone NUL", "time_zone", "\x00"),
+    case("setting named NUL", "\x00", 1),
+    case("setting currency of 1 MB", "currency", MB),
+    case("setting time_zone of 100 000 characters", "time_zone", "A" * 100_000),
 ]  # fmt: skip
 
 
@@ -357,12 +344,11 @@ def cli(name: str, argv: list[str], data: bytes | None = None, *, bug: str = "")
 
 CLI_CASES: list[Any] = [
     *[cli(f"sale --amount {v!r:.20}", ["sale", "--anonymous", f"--amount={v}"]) for v in AMOUNTS],
-    cli("sale --amount NUL", ["sale", "--anonymous", "--amount=\x00"], bug=f"money.parse_amount {ECHO}"),
-    cli("sale --amount override", ["sale", "--anonymous", f"--amount={RLO}12"], bug=f"money.parse_amount {ECHO}"),
+    cli("sale --amount NUL", ["sale", "--anonymous", "--amount=\x00"]),
+    cli("sale --amount override", ["sale", "--anonymous", f"--amount={RLO}12"]),
     *[cli(f"sale --customer {v!r:.20}", ["sale", f"--customer={v}", "--amount=1"]) for v in CUSTOMERS],
-    cli("sale --customer NUL", ["sale", "--customer=\x00", "--amount=1"], bug=f"customers.resolve_customer {ECHO}"),
-    cli("sale --customer override", ["sale", f"--customer={RLO}{ALI_PHONE}", "--amount=1"],
-        bug=f"customers.resolve_customer {ECHO}"),
+    cli("sale --customer NUL", ["sale", "--customer=\x00", "--amount=1"]),
+    cli("sale --customer override", ["sale", f"--customer={RLO}{ALI_PHONE}", "--amount=1"]),
     cli("sale --category NUL", ["sale", "--anonymous", "--amount=1", "--category=\x00"]),
     cli("sale --category 41 chars", ["sale", "--anonymous", "--amount=1", "--category=" + "x" * 41]),
     cli("sale --category override", ["sale", "--anonymous", "--amount=1", f"--category=tea{RLO}"]),
@@ -370,10 +356,9 @@ CLI_CASES: list[Any] = [
     cli("sale --key reused", ["sale", "--anonymous", "--amount=1", "--key=first"]),
     cli("sale --key NUL", ["sale", "--anonymous", "--amount=1", "--key=\x00"]),
     *[cli(f"metrics --month {v!r:.20}", ["metrics", f"--month={v}"]) for v in MONTHS],
-    cli("metrics --month NUL", ["metrics", "--month=\x00"], bug=f"dates.parse_month {ECHO}"),
-    cli("metrics --month override", ["metrics", f"--month={RLO}2026-10"], bug=f"dates.parse_month {ECHO}"),
-    cli("metrics --month 9999-12", ["metrics", "--month=9999-12"],
-        bug="dates.parse_month must refuse years past 9998 (add_months raises ValueError: year 10000 out of range)"),
+    cli("metrics --month NUL", ["metrics", "--month=\x00"]),
+    cli("metrics --month override", ["metrics", f"--month={RLO}2026-10"]),
+    cli("metrics --month 9999-12", ["metrics", "--month=9999-12"]),
     cli("report --month 2026-13", ["report", "--month=2026-13", "-o", "{tmp}/report.pdf"]),
     *[cli(f"redeem --reward {v!r:.20}", ["redeem", f"--customer={ALI_PHONE}", f"--reward={v}"]) for v in REWARDS],
     cli("redeem --reward NUL", ["redeem", f"--customer={ALI_PHONE}", "--reward=\x00"],
@@ -384,17 +369,13 @@ CLI_CASES: list[Any] = [
     cli("export to a missing folder", ["export", "customers", "-o", "/nonexistent/x.csv"]),
     cli("export onto a folder", ["export", "customers", "-o", "{tmp}"]),
     cli("export to an empty name", ["export", "sales", "-o", ""]),
-    cli("export to a NUL path", ["export", "customers", "-o", "{tmp}/a\x00b.csv"],
-        bug="exporting._check_target: a NUL in the path raises ValueError; refuse it in one sentence"),
-    cli("export to a 5000-character name", ["export", "customers", "-o", "{tmp}/" + "x" * 5000],
-        bug="exporting._check_target: ENAMETOOLONG escapes as OSError; refuse it in one sentence"),
-    cli("export onto a named pipe", ["export", "customers", "-o", "{fifo}"],
-        bug="exporting: os.replace swaps a FIFO or device (as root, /dev/full) for the CSV; refuse non-regular files"),
-    cli("cards to a NUL path", ["cards", "-o", "{tmp}/a\x00b.pdf"],
-        bug="reports.kit.atomic_output: a NUL in the path raises ValueError; refuse it in one sentence"),
+    cli("export to a NUL path", ["export", "customers", "-o", "{tmp}/a\x00b.csv"]),
+    cli("export to a 5000-character name", ["export", "customers", "-o", "{tmp}/" + "x" * 5000]),
+    cli("export onto a named pipe", ["export", "customers", "-o", "{fifo}"]),
+    cli("cards to a NUL path", ["cards", "-o", "{tmp}/a\x00b.pdf"]),
     cli("import a missing file", ["import", "customers", "/nonexistent.csv"]),
     cli("import a folder", ["import", "customers", "{tmp}"]),
-    cli("import a NUL path", ["import", "customers", "{tmp}/a\x00b.csv"], bug=f"importing.read_file {ECHO}"),
+    cli("import a NUL path", ["import", "customers", "{tmp}/a\x00b.csv"]),
     *[cli(f"import {name}", ["import", "customers", "{file}"], data) for name, data in [
         ("an empty file", b""), ("Windows-1256", "name,phone\nعلي,+96550009876\n".encode("cp1256")),
         ("a PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ("a NUL header", b"name\x00,phone\nAli,+96550009876\n"),

@@ -20,9 +20,10 @@ from smallbiz_loyalty.core.dates import Birthday, make_birthday, parse_birthday
 from smallbiz_loyalty.core.errors import DuplicateCustomer, InvalidInput, NotFound
 from smallbiz_loyalty.core.i18n import _
 from smallbiz_loyalty.core.phones import Phone, parse_phone
-from smallbiz_loyalty.core.text import clean_text, search_key, search_words, to_ascii_digits
+from smallbiz_loyalty.core.text import clean_text, search_key, search_words, shown, to_ascii_digits
 
 NAME_MAX = 100
+SQLITE_INT_MAX = 2**63 - 1  # the largest id SQLite can hold
 NOTES_MAX = 2000
 EMAIL_MAX = 254
 # Card codes avoid letters and digits that are easy to confuse (0/O, 1/I/L, U/V).
@@ -126,7 +127,7 @@ def check_fields(
     phone_text = clean_text(phone, field="phone", label=_("The phone number"), max_length=40)
     email_text = clean_text(email, field="email", label=_("The email address"), max_length=EMAIL_MAX)
     if email_text and not _EMAIL.match(email_text):
-        raise InvalidInput("email", _('"{text}" is not an email address.', text=email_text[:40]))
+        raise InvalidInput("email", _('"{text}" is not an email address.', text=shown(email_text)))
     if isinstance(birthday, Birthday):
         checked_birthday: Birthday | None = make_birthday(birthday.month, birthday.day, birthday.year)
     else:
@@ -271,6 +272,8 @@ def fields_of(customer: Customer, region: str, **changes: Any) -> CustomerFields
 
 
 def get_customer(db: Database, customer_id: int) -> Customer:
+    if isinstance(customer_id, int) and not 0 < customer_id <= SQLITE_INT_MAX:  # SQLite would raise OverflowError
+        raise NotFound(_("There is no customer number {id}.", id=shown(customer_id)))
     row = db.execute(f"SELECT {_COLUMNS} FROM customers WHERE id = ?", [customer_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no customer number {id}.", id=customer_id))
@@ -303,7 +306,7 @@ def find_by_phone(db: Database, text: str, region: str) -> Customer | None:
 
 def resolve_customer(db: Database, text: str, region: str) -> Customer:
     """One customer from a phone number or a card code, as given on the command line."""
-    text = (text or "").strip()
+    text = text.strip() if isinstance(text, str) else ""
     customer = find_by_card(db, text) if text else None
     if customer is None and text and _PHONE_TYPED.match(to_ascii_digits(text)):
         try:
@@ -311,7 +314,7 @@ def resolve_customer(db: Database, text: str, region: str) -> Customer:
         except InvalidInput:
             customer = None
     if customer is None or not customer.active:
-        raise NotFound(_('No customer has the phone number or card code "{text}".', text=text[:40]))
+        raise NotFound(_('No customer has the phone number or card code "{text}".', text=shown(text)))
     return customer
 
 

@@ -15,9 +15,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
-from smallbiz_loyalty.core.text import to_ascii_digits
+from smallbiz_loyalty.core.text import shown, to_ascii_digits
 
 Clock = Callable[[], datetime]
+ZONE_NAME_MAX = 64  # the longest IANA name has 32 characters
+# date() stops at year 9999, and a month's end is the first day of the next one.
+YEAR_MIN, YEAR_MAX = 1900, 9998
 
 
 def system_clock() -> datetime:
@@ -36,11 +39,20 @@ def utc_iso(moment: datetime) -> str:
 
 
 def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    """The time zone called `name` ("Asia/Kuwait"), or `InvalidInput` in one sentence."""
+    text = name.strip() if isinstance(name, str) else ""
+    if not text:
+        raise InvalidInput("time_zone", _("Please enter a time zone name such as Asia/Kuwait."))
+    if len(text) > ZONE_NAME_MAX:  # longer than any real zone; the file lookup would fail with ENAMETOOLONG
         raise InvalidInput(
-            "time_zone", _("{name} is not a time zone name (for example Asia/Kuwait).", name=name)
+            "time_zone", _("{name} is not a time zone name (for example Asia/Kuwait).", name=shown(text))
+        )
+    try:
+        return ZoneInfo(text)
+    # OSError: a folder of the zone database ("Asia") or a name the file system refuses.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise InvalidInput(
+            "time_zone", _("{name} is not a time zone name (for example Asia/Kuwait).", name=shown(text))
         ) from exc
 
 
@@ -55,15 +67,15 @@ def parse_date(text: object, field: str = "date") -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError as exc:
-        raise InvalidInput(field, _('"{text}" is not a date; use the form 2026-10-31.', text=raw[:20])) from exc
+        raise InvalidInput(field, _('"{text}" is not a date; use the form 2026-10-31.', text=shown(raw, 20))) from exc
 
 
 def parse_month(text: object) -> tuple[date, date]:
     """ "YYYY-MM" → [first day, first day of next month)."""
     raw = to_ascii_digits(str(text or "").strip())
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", raw)
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
-        raise InvalidInput("month", _('"{text}" is not a month; use the form 2026-10.', text=raw[:20]))
+    if not match or not 1 <= int(match[2]) <= 12 or not YEAR_MIN <= int(match[1]) <= YEAR_MAX:
+        raise InvalidInput("month", _('"{text}" is not a month; use the form 2026-10.', text=shown(raw, 20)))
     start = date(int(match[1]), int(match[2]), 1)
     return start, add_months(start, 1)
 
@@ -116,7 +128,10 @@ def parse_birthday(text: object, *, today: date | None = None) -> Birthday | Non
             return make_birthday(parts["month"], parts["day"], parts.get("year"), today=today)
     raise InvalidInput(
         "birthday",
-        _('"{text}" is not a birthday; use month-day such as 03-21, or a full date such as 1990-03-21.', text=raw[:20]),
+        _(
+            '"{text}" is not a birthday; use month-day such as 03-21, or a full date such as 1990-03-21.',
+            text=shown(raw, 20),
+        ),
     )
 
 

@@ -13,7 +13,9 @@ each header are a contract (DESIGN.md §5); new columns go at the end.
 from __future__ import annotations
 
 import csv
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,7 +29,9 @@ from smallbiz_loyalty.core.dates import Birthday
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
 from smallbiz_loyalty.core.money import major_str
+from smallbiz_loyalty.core.text import shown, shown_path
 
+TEMP_NAME_KEPT = 50  # characters of the target's name in its temporary name (50 emoji: 200 bytes of 255)
 # (a row from the spec's query, the shop's currency) → the CSV cells
 RowFormatter = Callable[[Sequence[Any], str], list[str]]
 
@@ -153,13 +157,13 @@ def export_table(db: Database, what: str, path: Path, *, currency: str) -> int:
             "what",
             _(
                 "There is no export called {what}; choose one of {choices}.",
-                what=str(what)[:40],
+                what=shown(what),
                 choices=", ".join(EXPORTS),
             ),
         )
     path = _check_target(Path(path))
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _cannot_write(path, exc) from exc
     temp = Path(temp_name)
@@ -187,21 +191,55 @@ def _write_rows(db: Database, spec: ExportSpec, out: Any, currency: str) -> int:
 
 
 def _check_target(path: Path) -> Path:
-    if path.is_dir():
-        raise InvalidInput("output", _("{path} is a folder; give a file name such as customers.csv.", path=str(path)))
+    mode = target_mode(path)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InvalidInput(
+            "output", _("{path} is a folder; give a file name such as customers.csv.", path=shown_path(path))
+        )
+    refuse_non_file(path, mode)
     folder = path.parent
-    if not folder.is_dir():
+    folder_mode = target_mode(folder)
+    if folder_mode is None or not stat.S_ISDIR(folder_mode):
         raise InvalidInput(
             "output",
             _(
                 "The folder {folder} does not exist; create it or choose another place for the file.",
-                folder=str(folder),
+                folder=shown_path(folder),
             ),
         )
     return path
 
 
+def target_mode(path: Path, *, field: str = "output") -> int | None:
+    """The `st_mode` of what `path` names now (None: nothing yet, the usual case), after
+    refusing in one sentence a path no file can have: a NUL in it, or a name too long."""
+    if "\x00" in str(path):
+        raise InvalidInput(field, _("A file name cannot contain a NUL character; please retype it."))
+    try:
+        return os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InvalidInput(
+                field, _("{path} is too long for a file name; choose a shorter name.", path=shown_path(path))
+            ) from exc
+        return None  # missing; a folder that cannot be read is reported when the file is written
+
+
+def refuse_non_file(path: Path, mode: int | None, *, field: str = "output") -> None:
+    """Refuse to write over a named pipe, a device (such as /dev/full) or a folder:
+    os.replace would swap the new file in for it."""
+    if mode is not None and not stat.S_ISREG(mode):
+        raise InvalidInput(
+            field, _("{path} exists and is not a regular file; choose another file name.", path=shown_path(path))
+        )
+
+
+def temp_prefix(path: Path) -> str:
+    """A hidden temporary name beside `path`, short enough for any file system (255 bytes)."""
+    return f".{path.name[:TEMP_NAME_KEPT]}."
+
+
 def _cannot_write(path: Path, exc: OSError) -> InvalidInput:
     return InvalidInput(
-        "output", _("{path} cannot be written: {reason}.", path=str(path), reason=exc.strerror or str(exc))
+        "output", _("{path} cannot be written: {reason}.", path=shown_path(path), reason=exc.strerror or str(exc))
     )

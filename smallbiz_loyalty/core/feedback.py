@@ -18,6 +18,7 @@ from smallbiz_loyalty.core.text import clean_text, to_ascii_digits
 
 SOURCES = ("counter", "kiosk", "paper")
 COMMENT_MAX = 1000
+SCORE_DIGITS_MAX = 10  # "0010" is still a 10; more digits than this never are
 _COLUMNS = (
     "f.id, f.score, f.comment, f.customer_id, f.sale_id, f.source, f.business_date, f.created_at,"
     " f.handled_at, f.handled_note, c.name, c.phone"
@@ -53,8 +54,11 @@ def _row(row: tuple[Any, ...]) -> Feedback:
 
 def check_score(value: object) -> int:
     """A score typed or tapped: a whole number from 0 to 10, digits of any script."""
-    text = to_ascii_digits(str(value if value is not None else "").strip())
-    if not text.isdigit() or not 0 <= int(text) <= 10:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value) if 0 <= value <= 10 else ""  # str() refuses ints past 4300 digits
+    text = to_ascii_digits(value.strip()) if isinstance(value, str) else ""
+    # ASCII digits only ("²" is a digit int() refuses) and short (int() refuses past 4300 digits).
+    if not (text.isascii() and text.isdigit()) or len(text) > SCORE_DIGITS_MAX or not 0 <= int(text) <= 10:
         raise InvalidInput("score", _("A score must be a whole number from 0 to 10."))
     return int(text)
 

@@ -25,7 +25,7 @@ from smallbiz_loyalty.core.db import transaction
 from smallbiz_loyalty.core.errors import DuplicateCustomer, InvalidInput
 from smallbiz_loyalty.core.i18n import N_, _
 from smallbiz_loyalty.core.progress import Cancelled, Progress, ShouldCancel, never_cancel, no_progress
-from smallbiz_loyalty.core.text import clean_text, search_key, to_ascii_digits
+from smallbiz_loyalty.core.text import clean_text, search_key, shown, shown_path, to_ascii_digits
 
 DUPLICATE_CHOICES = ("skip", "update")
 PROGRESS_EVERY = 500
@@ -49,22 +49,24 @@ def read_file(path: Path) -> bytes:
     path = Path(path)
     try:
         if not path.exists():
-            raise InvalidInput("file", _("There is no file at {path}; check the name and the folder.", path=str(path)))
+            raise InvalidInput(
+                "file", _("There is no file at {path}; check the name and the folder.", path=shown_path(path))
+            )
         if path.is_dir():
-            raise InvalidInput("file", _("{path} is a folder; choose the CSV file inside it.", path=str(path)))
+            raise InvalidInput("file", _("{path} is a folder; choose the CSV file inside it.", path=shown_path(path)))
         if path.stat().st_size > MAX_BYTES:
             raise InvalidInput(
                 "file",
                 _(
                     "{path} is larger than {limit} MB; split it into smaller files and import them one by one.",
-                    path=str(path),
+                    path=shown_path(path),
                     limit=MAX_BYTES // (1024 * 1024),
                 ),
             )
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInput(
-            "file", _("{path} cannot be read: {reason}.", path=str(path), reason=exc.strerror or str(exc))
+            "file", _("{path} cannot be read: {reason}.", path=shown_path(path), reason=exc.strerror or str(exc))
         ) from exc
 
 
@@ -207,7 +209,7 @@ def import_customers(
             "on_duplicate",
             _(
                 "{choice} is not a way to handle known phone numbers; choose one of {choices}.",
-                choice=str(on_duplicate)[:20],
+                choice=shown(on_duplicate, 20),
                 choices=", ".join(DUPLICATE_CHOICES),
             ),
         )
@@ -359,7 +361,7 @@ def parse_consent(text: str) -> bool | None:
         return False
     raise InvalidInput(
         "consent_marketing",
-        _('"{text}" is not a marketing consent answer; use yes or no.', text=raw[:20]),
+        _('"{text}" is not a marketing consent answer; use yes or no.', text=shown(raw, 20)),
     )
 
 
@@ -369,14 +371,15 @@ def parse_quantity(text: str, *, field: str, label: str) -> int:
     if not raw:
         return 0
     if raw.startswith(("-", "\u2212")):
-        raise InvalidInput(field, _("{label} cannot be negative ({text}).", label=label, text=raw[:20]))
+        raise InvalidInput(field, _("{label} cannot be negative ({text}).", label=label, text=shown(raw, 20)))
     match = _WHOLE.fullmatch(raw)
     if not match:
-        raise InvalidInput(field, _("{label} must be a whole number, not {text}.", label=label, text=raw[:20]))
-    quantity = int(match[1])
-    if quantity > MAX_OPENING:
-        raise InvalidInput(field, _("{label} {text} is too large; please check it.", label=label, text=raw[:20]))
-    return quantity
+        raise InvalidInput(field, _("{label} must be a whole number, not {text}.", label=label, text=shown(raw, 20)))
+    digits = match[1].lstrip("0") or "0"
+    # Counted before int(), which refuses strings of more than 4300 digits.
+    if len(digits) > len(str(MAX_OPENING)) or int(digits) > MAX_OPENING:
+        raise InvalidInput(field, _("{label} {text} is too large; please check it.", label=label, text=shown(raw, 20)))
+    return int(digits)
 
 
 def _check_card_code(text: str) -> str:
@@ -386,7 +389,7 @@ def _check_card_code(text: str) -> str:
     code = customers.normalise_card_code(raw)
     if not _CARD_CODE.fullmatch(code):
         raise InvalidInput(
-            "card_code", _('"{text}" is not a card code; use 4 to 20 letters and digits.', text=raw[:20])
+            "card_code", _('"{text}" is not a card code; use 4 to 20 letters and digits.', text=shown(raw, 20))
         )
     return code
 

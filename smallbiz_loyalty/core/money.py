@@ -18,11 +18,13 @@ from babel.numbers import (
 
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
-from smallbiz_loyalty.core.text import to_ascii_digits
+from smallbiz_loyalty.core.text import shown, to_ascii_digits
 
 # A single sale or balance never exceeds this many major units; anything larger
 # is a typo (or an attack) and is refused.
 MAX_MAJOR_UNITS = 10_000_000
+AMOUNT_SHOWN = 20  # characters of a refused amount echoed back
+CODE_SHOWN = 10  # … and of a refused currency code
 _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\u060c": ",", "\u2019": "'", "\u00a0": " ", "\u202f": " "}
 _ALLOWED = re.compile(r"^[0-9.,' ]+$")
 # A space may only group thousands: "1 250" yes, "12 . 5" no.
@@ -34,13 +36,17 @@ def currency_decimals(currency: str) -> int:
     return get_currency_precision(currency)
 
 
-def check_currency(code: str) -> str:
-    code = (code or "").strip().upper()
-    if not is_currency(code):
+def check_currency(code: object) -> str:
+    """The ISO 4217 code typed ("kwd" → "KWD"), or `InvalidInput` in one sentence."""
+    text = code.strip().upper() if isinstance(code, str) else ""
+    if not text:
+        raise InvalidInput("currency", _("Please enter a currency code such as KWD, SAR or USD."))
+    if not is_currency(text):
         raise InvalidInput(
-            "currency", _("{code} is not a currency code Babel knows (for example KWD, SAR, USD).", code=code)
+            "currency",
+            _("{code} is not a currency code Babel knows (for example KWD, SAR, USD).", code=shown(text, CODE_SHOWN)),
         )
-    return code
+    return text
 
 
 def parse_amount(text: object, currency: str, locale: str = "en", *, allow_zero: bool = False) -> int:
@@ -67,7 +73,7 @@ def parse_amount(text: object, currency: str, locale: str = "en", *, allow_zero:
         or _LOOSE_SPACE.search(cleaned)
     ):
         raise InvalidInput(
-            "amount", _('"{text}" is not an amount; type digits, for example 12.50.', text=_shorten(raw))
+            "amount", _('"{text}" is not an amount; type digits, for example 12.50.', text=shown(raw, AMOUNT_SHOWN))
         )
     decimals = currency_decimals(currency)
     number = _to_decimal(cleaned, locale, raw, decimals)
@@ -85,17 +91,14 @@ def parse_amount(text: object, currency: str, locale: str = "en", *, allow_zero:
     return minor
 
 
-def _shorten(text: str, limit: int = 20) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _to_decimal(cleaned: str, locale: str, raw: str, decimals: int) -> Decimal:
     compact = cleaned.replace(" ", "").replace("'", "")
     decimal_symbol = to_ascii_digits(get_decimal_symbol(locale)).replace("\u066b", ".")
     group_symbol = get_group_symbol(locale).replace("\u066c", ",").replace("\u00a0", " ")
     dots, commas = compact.count("."), compact.count(",")
-    bad = InvalidInput("amount", _('"{text}" is not an amount; type digits, for example 12.50.', text=_shorten(raw)))
+    bad = InvalidInput(
+        "amount", _('"{text}" is not an amount; type digits, for example 12.50.', text=shown(raw, AMOUNT_SHOWN))
+    )
     if dots and commas:
         decimal_sep = "." if compact.rfind(".") > compact.rfind(",") else ","
         group_sep = "," if decimal_sep == "." else "."

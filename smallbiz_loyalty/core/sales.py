@@ -12,11 +12,15 @@ from sqlite_utils import Database
 
 from smallbiz_loyalty.core.errors import InvalidInput, NotFound, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
-from smallbiz_loyalty.core.money import format_money
-from smallbiz_loyalty.core.text import clean_text
+from smallbiz_loyalty.core.money import MAX_MAJOR_UNITS, currency_decimals, format_money
+from smallbiz_loyalty.core.text import clean_text, shown
 
 CATEGORY_MAX = 40
 KEY_MAX = 100
+SQLITE_INT_MAX = 2**63 - 1  # the largest id SQLite can hold
+# The most decimals a currency has (Babel: CLF and UYW have 4): the cap on an
+# amount whose currency is not given still keeps it far below SQLite's limit.
+MOST_DECIMALS = 4
 _COLUMNS = (
     "id, key, kind, customer_id, amount, category, business_date, created_at, staff_id, original_sale_id,"
     " voided_at, void_reason"
@@ -64,7 +68,31 @@ def check_category(category: object) -> str | None:
     return text or None
 
 
+def check_amount(amount: object, currency: str | None = None) -> int:
+    """A sale amount in minor units: an int (never a bool or a float) above zero and at
+    most `MAX_MAJOR_UNITS` major units of `currency` (of any currency when not given)."""
+    check_minor_units(amount)
+    if amount <= 0:
+        raise InvalidInput("amount", _("The amount must be more than zero."))
+    decimals = currency_decimals(currency) if currency else MOST_DECIMALS
+    if amount > MAX_MAJOR_UNITS * 10**decimals:
+        raise InvalidInput("amount", _("That amount is too large; please check it."))
+    return amount
+
+
+def check_minor_units(amount: object) -> int:
+    """`amount` if it is an int; money is int minor units, so 1.5 (stored as REAL money),
+    "12" and True (a 1-unit sale) are refused in one sentence."""
+    if not isinstance(amount, int) or isinstance(amount, bool):
+        raise InvalidInput(
+            "amount", _("The amount must be a whole number of the currency's smallest unit (such as fils or cents).")
+        )
+    return amount
+
+
 def get_sale(db: Database, sale_id: int) -> Sale:
+    if isinstance(sale_id, int) and not 0 < sale_id <= SQLITE_INT_MAX:  # SQLite would raise OverflowError
+        raise NotFound(_("There is no sale number {id}.", id=shown(sale_id)))
     row = db.execute(f"SELECT {_COLUMNS} FROM sales WHERE id = ?", [sale_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no sale number {id}.", id=sale_id))
@@ -86,10 +114,11 @@ def insert_sale(
     business_date: date,
     now: str,
     staff_id: int | None,
+    currency: str | None = None,
 ) -> Sale:
-    """Write one sale row (inside the caller's transaction; the key is new)."""
-    if not isinstance(amount, int) or amount <= 0:
-        raise InvalidInput("amount", _("The amount must be more than zero."))
+    """Write one sale row (inside the caller's transaction; the key is new).
+    `amount` is checked by `check_amount` against `currency` (when given)."""
+    amount = check_amount(amount, currency)
     cursor = db.execute(
         "INSERT INTO sales (key, kind, customer_id, amount, category, business_date, created_at, staff_id)"
         " VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)",
@@ -118,6 +147,8 @@ def insert_return(
     currency: str,
 ) -> Sale:
     """Write a full (amount None) or partial return of `original`."""
+    if amount is not None:
+        check_minor_units(amount)  # a larger amount than was sold is refused below
     if original.kind != "sale":
         raise RuleViolation(_("A return cannot itself be returned."))
     if original.voided:

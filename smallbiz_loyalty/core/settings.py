@@ -14,7 +14,7 @@ from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import LANGUAGES, N_, _
 from smallbiz_loyalty.core.money import check_currency
 from smallbiz_loyalty.core.phones import check_region
-from smallbiz_loyalty.core.text import clean_text
+from smallbiz_loyalty.core.text import clean_text, shown, to_ascii_digits
 
 
 def _text(limit: int, *, required: bool = False) -> Callable[[str, Any], Any]:
@@ -26,10 +26,7 @@ def _text(limit: int, *, required: bool = False) -> Callable[[str, Any], Any]:
 
 def _int_between(low: int, high: int) -> Callable[[str, Any], Any]:
     def check(key: str, value: Any) -> int:
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            number = None
+        number = _whole_number(value)
         if number is None or not low <= number <= high:
             raise InvalidInput(
                 key,
@@ -43,6 +40,17 @@ def _int_between(low: int, high: int) -> Callable[[str, Any], Any]:
         return number
 
     return check
+
+
+def _whole_number(value: Any) -> int | None:
+    """An int, or digits of any script ("90", "٩٠"); None for anything else (True, 90.5, "1_000", "1e2")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = to_ascii_digits(value.strip()) if isinstance(value, str) else ""
+    # Short, so int() never meets a 5000-digit string (Python refuses past 4300).
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        return None
+    return int(text)
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[str, Any], Any]:
@@ -62,11 +70,16 @@ def _message_template(key: str, value: Any) -> str:
     return check_template(value)
 
 
+def _note_template(key: str, value: Any) -> str:
+    from smallbiz_loyalty.core.templates import check_template
+
+    return check_template(value, field=key, label=_(SETTINGS[key].label))
+
+
 def _time_zone(key: str, value: Any) -> str:
     from smallbiz_loyalty.core.dates import zone
 
-    zone(str(value))
-    return str(value)
+    return zone(str(value)).key
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("time_zone", "UTC", N_("Time zone"), _time_zone),
         Setting("activity_window_days", 90, N_("Days a customer counts as active"), _int_between(28, 730)),
         Setting("whatsapp_template", "", N_("WhatsApp message template"), _message_template),
+        Setting("note_template_thank_you", "", N_("Thank-you note text"), _note_template),
+        Setting("note_template_birthday", "", N_("Birthday card text"), _note_template),
+        Setting("note_template_win_back", "", N_("“We miss you” note text"), _note_template),
         Setting(
             "idle_lock_minutes", 5, N_("Minutes without use before the app locks (0 = never)"), _int_between(0, 240)
         ),
@@ -128,7 +144,7 @@ def load_settings(db: Database) -> dict[str, Any]:
 
 def validate_setting(key: str, value: Any) -> Any:
     if key not in SETTINGS:
-        raise InvalidInput("setting", _("There is no setting called {key}.", key=str(key)[:40]))
+        raise InvalidInput("setting", _("There is no setting called {key}.", key=shown(key)))
     return SETTINGS[key].check(key, value)
 
 

@@ -31,7 +31,7 @@ from smallbiz_loyalty.core.settings import load_settings, store_setting
 from smallbiz_loyalty.core.shop_insights import InsightActions
 from smallbiz_loyalty.core.shop_loyalty import LoyaltyActions
 from smallbiz_loyalty.core.shop_safety import SafetyActions
-from smallbiz_loyalty.core.text import clean_text
+from smallbiz_loyalty.core.text import clean_text, shown
 
 if TYPE_CHECKING:
     from smallbiz_loyalty.core.importing import ImportReport
@@ -193,6 +193,8 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         A key that was already used returns the first result (with its messages)
         and writes nothing. `at` backdates the sale (demo data, imports); the
         counter leaves it to the clock."""
+        amount = sales.check_amount(amount, self.currency)
+        _check_customer_id(customer_id)
         moment = at or self.clock()
         checked_key = sales.check_key(key)
         checked_category = sales.check_category(category)
@@ -219,6 +221,7 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
                 business_date=ctx.today,
                 now=ctx.now,
                 staff_id=self.staff_id,
+                currency=self.currency,
             )
             events = loyalty.on_sale(self.db, ctx, sale)
             loyalty.save_events(self.db, sale.id, events)
@@ -232,6 +235,8 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         self, sale_id: int, *, amount: int | None = None, key: object = None, at: datetime | None = None
     ) -> SaleResult:
         """Return all (amount None) or part of a sale; what it earned is taken back in proportion."""
+        if amount is not None:
+            sales.check_minor_units(amount)
         moment = at or self.clock()
         checked_key = sales.check_key(key)
         with transaction(self.db):
@@ -330,4 +335,12 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         else:
             same = same and existing.original_sale_id == original
         if not same:
-            raise InvalidInput("key", _("The key {key} was already used for a different sale.", key=existing.key[:40]))
+            raise InvalidInput(
+                "key", _("The key {key} was already used for a different sale.", key=shown(existing.key))
+            )
+
+
+def _check_customer_id(customer_id: object) -> None:
+    """A customer number or None (no customer); True would be customer 1, "12" a guess."""
+    if customer_id is not None and (not isinstance(customer_id, int) or isinstance(customer_id, bool)):
+        raise InvalidInput("customer", _("The customer must be given by their customer number, such as 42."))

@@ -26,6 +26,13 @@ _FOLD = str.maketrans(
     }
 )
 _WORD_SPLIT = re.compile(r"[\s\-_.,'’\"()/\\]+")
+# What a message may not echo: control, format (bidi overrides among them),
+# surrogate, private-use and unassigned characters. The joiners stay: Persian
+# and Urdu words and emoji sequences need them to display right.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_JOINERS = frozenset("\u200c\u200d")
+HIDDEN_MARK = "\ufffd"  # "�": shows that something invisible was typed there
+PATH_SHOWN = 200  # characters of a path a message echoes: a real one whole, a 5000-character one cut
 
 
 def to_ascii_digits(text: str) -> str:
@@ -101,3 +108,38 @@ def clean_text(
                 _("{label} contains characters that cannot be displayed; please retype it.", label=label),
             )
     return text
+
+
+def shown(value: object, limit: int = 40, *, keep_end: bool = False) -> str:
+    """`value` as a message may echo it: at most `limit` characters ("…" marks the cut,
+    at the end, or at the start with `keep_end` for paths), line breaks as spaces,
+    and every hidden character (NUL, bidi overrides, …) as "�".
+
+    Hidden characters are marked rather than dropped: '"12" is not an amount' would
+    puzzle a cashier whose "12" carried an invisible override; '"�12"' shows why."""
+    text = value if isinstance(value, str) else _as_text(value)
+    text = text.strip()
+    out: list[str] = []
+    for ch in reversed(text) if keep_end else text:  # stops at limit + 1: a 1 MB value costs nothing
+        if ch.isspace():
+            ch = " "
+        elif unicodedata.category(ch) in _HIDDEN and ch not in _JOINERS:
+            ch = HIDDEN_MARK
+        out.append(ch)
+        if len(out) > limit:
+            break
+    if len(out) > limit:
+        out = [*out[: limit - 1], "…"]
+    return "".join(reversed(out) if keep_end else out)
+
+
+def shown_path(path: object) -> str:
+    """A file path as a message may echo it: its end (the file name matters most), nothing hidden."""
+    return shown(path, PATH_SHOWN, keep_end=True)
+
+
+def _as_text(value: object) -> str:
+    try:
+        return str(value)
+    except ValueError:  # an int of more than 4300 digits: Python will not write it out
+        return "…"

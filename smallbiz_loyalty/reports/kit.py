@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,8 +26,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from smallbiz_loyalty.core.errors import InvalidInput, StorageError
+from smallbiz_loyalty.core.exporting import refuse_non_file, target_mode, temp_prefix
 from smallbiz_loyalty.core.i18n import N_, _, babel_locale, is_rtl, translate
 from smallbiz_loyalty.core.progress import Cancelled, Progress, ShouldCancel, never_cancel, no_progress
+from smallbiz_loyalty.core.text import shown, shown_path
 from smallbiz_loyalty.reports.fonts import font_pair, register_fonts
 from smallbiz_loyalty.reports.paragraph import TextStyle
 from smallbiz_loyalty.reports.rtl import draw_text, fit_text
@@ -96,7 +99,7 @@ def page_size(paper: str) -> tuple[float, float]:
     if paper not in PAPERS:
         raise InvalidInput(
             "paper",
-            _("Paper size {paper} is not supported; choose A4 or Letter.", paper=paper),
+            _("Paper size {paper} is not supported; choose A4 or Letter.", paper=shown(paper)),
         )
     return PAPERS[paper]
 
@@ -113,13 +116,20 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """A temporary file beside `path` that replaces it only if the block succeeds,
     so a cancelled or failed print never leaves a half-written PDF behind."""
     path = Path(path)
-    if not path.parent.is_dir():
+    # A NUL or an overlong name is refused in a sentence; a pipe or a device
+    # (/dev/full) that carries the name is never swapped for the PDF.
+    refuse_non_file(path, target_mode(path))
+    folder_mode = target_mode(path.parent)
+    if folder_mode is None or not stat.S_ISDIR(folder_mode):
         raise InvalidInput(
             "output",
-            _("The folder {folder} does not exist; choose another place to save the PDF.", folder=path.parent),
+            _(
+                "The folder {folder} does not exist; choose another place to save the PDF.",
+                folder=shown_path(path.parent),
+            ),
         )
     try:
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".part")
     except OSError as error:
         raise StorageError(_cannot_save(path, error)) from error
     os.close(handle)
@@ -136,7 +146,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
 def _cannot_save(path: Path, error: OSError) -> str:
     return _(
         "The PDF could not be saved to {path} ({reason}); check the folder and try again.",
-        path=path,
+        path=shown_path(path),
         reason=error.strerror or error,
     )
 

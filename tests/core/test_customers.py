@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smallbiz_loyalty.core.dates import Birthday
-from smallbiz_loyalty.core.errors import DuplicateCustomer, InvalidInput
+from smallbiz_loyalty.core.errors import DuplicateCustomer, InvalidInput, NotFound
 from smallbiz_loyalty.core.shop import Shop
 from tests.factories import make_customer
 
@@ -120,3 +120,31 @@ def test_editing_a_field_that_does_not_exist_is_refused(shop: Shop) -> None:
     customer = make_customer(shop, "A")
     with pytest.raises(InvalidInput, match="cannot be changed"):
         shop.edit_customer(customer.id, card_code="X")
+
+
+def test_a_scanned_card_code_or_phone_finds_the_customer(shop: Shop) -> None:
+    layla = make_customer(shop, "Layla", phone="+96550012345")
+    assert shop.resolve_customer(" +965 5001 2345 ") == layla
+    assert shop.resolve_customer(layla.card_code.lower()) == layla
+
+
+@pytest.mark.parametrize(
+    ("typed", "echoed"),
+    [
+        ("\u202e+96550012345", "\ufffd+96550012345"),  # an override: the "�" shows why the number was not found
+        ("\x00", "\ufffd"),
+        ("x" * 100_000, "x" * 39 + "…"),
+    ],
+)
+def test_nobody_found_echoes_what_was_typed_visibly_and_short(shop: Shop, typed: str, echoed: str) -> None:
+    make_customer(shop, "Layla", phone="+96550012345")
+    with pytest.raises(NotFound) as refused:
+        shop.resolve_customer(typed)
+    assert refused.value.message == f'No customer has the phone number or card code "{echoed}".'
+
+
+def test_a_customer_number_too_large_for_sqlite_is_no_such_customer(shop: Shop) -> None:
+    with pytest.raises(NotFound, match=r"There is no customer number 9223372036854775808\."):
+        shop.customer(2**63)  # SQLite would raise OverflowError
+    with pytest.raises(NotFound, match=r"There is no customer number 0\."):
+        shop.customer(0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,58 @@ def test_a_failure_half_way_leaves_the_previous_file_untouched(
 
     assert target.read_text(encoding="utf-8") == "yesterday's export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if "out.csv" in p.name) == ["out.csv"]
+
+
+def _folder_listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_a_nul_in_the_path_is_refused_in_one_sentence(shop: Shop, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        shop.export("customers", tmp_path / "a\x00b.csv")  # open() would raise ValueError
+    assert refused.value.message == "A file name cannot contain a NUL character; please retype it."
+    assert _folder_listing(tmp_path) == ["shop.db", "shop.db-shm", "shop.db-wal"]
+
+
+def test_a_name_too_long_for_the_file_system_is_refused_and_cut_short(shop: Shop, tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 5000)
+    with pytest.raises(InvalidInput) as refused:
+        shop.export("customers", target)  # stat() raises OSError ENAMETOOLONG
+    assert refused.value.message == "…" + "x" * 199 + " is too long for a file name; choose a shorter name."
+    assert _folder_listing(tmp_path) == ["shop.db", "shop.db-shm", "shop.db-wal"]
+
+
+def test_a_long_name_the_file_system_takes_gets_a_short_temporary_name(shop: Shop, tmp_path: Path) -> None:
+    # 250 characters is a legal name, but ".<name>.<random>.tmp" would not be.
+    target = tmp_path / ("c" * 246 + ".csv")
+    make_customer(shop, "Layla", phone="+96566001001")
+    assert shop.export("customers", target) == 1
+    assert target.read_text(encoding="utf-8-sig").startswith("customer_id,name")
+
+
+def test_a_named_pipe_is_never_replaced_by_the_export(shop: Shop, tmp_path: Path) -> None:
+    fifo = tmp_path / "customers.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InvalidInput) as refused:
+        shop.export("customers", fifo)
+    assert refused.value.message == f"{fifo} exists and is not a regular file; choose another file name."
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe
+    assert _folder_listing(tmp_path) == ["customers.csv", "shop.db", "shop.db-shm", "shop.db-wal"]
+
+
+def test_a_link_to_a_device_is_refused(shop: Shop, tmp_path: Path) -> None:
+    # As root, os.replace onto /dev/full itself would swap the device for a CSV file;
+    # a link to /dev/null in a temporary folder shows the same refusal safely.
+    link = tmp_path / "customers.csv"
+    link.symlink_to("/dev/null")
+    with pytest.raises(InvalidInput, match="exists and is not a regular file"):
+        shop.export("customers", link)
+    assert link.is_symlink() and stat.S_ISCHR(link.stat().st_mode)
+
+
+def test_an_existing_export_is_replaced_whole(shop: Shop, tmp_path: Path) -> None:
+    target = tmp_path / "customers.csv"
+    target.write_text("yesterday's export\n", encoding="utf-8")
+    make_customer(shop, "Layla", phone="+96566001001")
+    assert shop.export("customers", target) == 1
+    assert "Layla" in target.read_text(encoding="utf-8-sig")

@@ -17,6 +17,27 @@ def test_scores_outside_0_to_10_are_refused_and_change_nothing(shop: Shop) -> No
     assert shop.db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "9" * 5000,  # int() would raise ValueError past 4300 digits
+        10**5000,  # … and str() of this int too
+        "²",  # a digit to str.isdigit(), not to int()
+        True,  # a bool is not a score of 1
+    ],
+    ids=["5000 digits", "an int of 5000 digits", "superscript two", "True"],
+)
+def test_hostile_scores_are_refused_in_one_sentence(shop: Shop, bad: object) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        shop.record_feedback(score=bad)
+    assert refused.value.message == "A score must be a whole number from 0 to 10."
+    assert shop.db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
+
+
+def test_a_score_with_leading_zeros_is_still_the_score(shop: Shop) -> None:
+    assert [shop.record_feedback(score=typed).score for typed in ("0010", " 07 ", 0)] == [10, 7, 0]
+
+
 def test_eastern_arabic_digits_are_a_score(shop: Shop) -> None:
     assert shop.record_feedback(score="٩").score == 9
 

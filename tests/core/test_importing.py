@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from smallbiz_loyalty.core.errors import InvalidInput
-from smallbiz_loyalty.core.importing import ImportReport, read_file
+from smallbiz_loyalty.core.importing import ImportReport, parse_quantity, read_file
 from smallbiz_loyalty.core.progress import Cancelled
 from smallbiz_loyalty.core.shop import Shop
 from tests.factories import make_customer
@@ -380,3 +380,38 @@ def test_read_file_explains_a_missing_file_a_folder_and_a_huge_file(tmp_path: Pa
         handle.truncate(50 * 1024 * 1024 + 1)  # sparse: takes no disk space
     with pytest.raises(InvalidInput, match="is larger than 50 MB; split it into smaller files"):
         read_file(huge)
+
+
+def test_read_file_never_echoes_a_nul_typed_in_the_path(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_file(tmp_path / "a\x00b.csv")
+    assert refused.value.message == f"There is no file at {tmp_path}/a\ufffdb.csv; check the name and the folder."
+
+
+def test_read_file_cuts_a_path_too_long_to_exist(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_file(tmp_path / ("x" * 5000))  # stat() raises ENAMETOOLONG
+    assert refused.value.message == "…" + "x" * 199 + " cannot be read: File name too long."
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("9" * 5000, "Points " + "9" * 19 + "… is too large; please check it."),  # int() stops at 4300 digits
+        ("10000001", "Points 10000001 is too large; please check it."),
+        ("\u202e5", "Points must be a whole number, not \ufffd5."),
+    ],
+)
+def test_an_opening_balance_cell_is_refused_in_one_short_sentence(cell: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_quantity(cell, field="points", label="Points")
+    assert refused.value.message == message
+
+
+def test_an_opening_balance_may_have_leading_zeros() -> None:
+    assert [parse_quantity(cell, field="points", label="Points") for cell in ("0010000000", "٠٧", "12.00", "")] == [
+        10_000_000,
+        7,
+        12,
+        0,
+    ]

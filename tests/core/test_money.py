@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smallbiz_loyalty.core.errors import InvalidInput
-from smallbiz_loyalty.core.money import currency_decimals, format_money, major_str, parse_amount
+from smallbiz_loyalty.core.money import check_currency, currency_decimals, format_money, major_str, parse_amount
 
 
 def test_currency_decimals_come_from_babel() -> None:
@@ -66,3 +66,38 @@ def test_money_is_formatted_per_locale() -> None:
     assert format_money(12500, "KWD", "en") == "KWD12.500"
     assert "12.500" in format_money(12500, "KWD", "ar") or "١٢" in format_money(12500, "KWD", "ar")
     assert major_str(-2500, "KWD") == "-2.500"
+
+
+@pytest.mark.parametrize(
+    ("typed", "echoed"),
+    [
+        ("\x00", "\ufffd"),  # NUL: shown as "�", never written to the terminal
+        ("\u202e12", "\ufffd12"),  # an invisible override before "12": the "�" shows why it is refused
+        ("x" * 100_000, "x" * 19 + "…"),  # 20 characters, not 100 000
+    ],
+)
+def test_a_refused_amount_is_echoed_visibly_and_short(typed: str, echoed: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_amount(typed, "KWD", "en")
+    assert refused.value.message == f'"{echoed}" is not an amount; type digits, for example 12.50.'
+
+
+def test_a_currency_code_is_upper_cased() -> None:
+    assert check_currency(" kwd ") == "KWD"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("XXQ", "XXQ is not a currency code Babel knows (for example KWD, SAR, USD)."),
+        ("x" * 1_000_000, "XXXXXXXXX… is not a currency code Babel knows (for example KWD, SAR, USD)."),
+        ("\x00", "\ufffd is not a currency code Babel knows (for example KWD, SAR, USD)."),
+        ("", "Please enter a currency code such as KWD, SAR or USD."),
+        (None, "Please enter a currency code such as KWD, SAR or USD."),
+        (414, "Please enter a currency code such as KWD, SAR or USD."),  # a number, not a code
+    ],
+)
+def test_a_bad_currency_gets_one_short_sentence(typed: object, message: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        check_currency(typed)
+    assert refused.value.message == message

@@ -3,6 +3,8 @@ header and footer, embedded fonts, reproducible bytes, and files written whole o
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from reportlab.lib.units import mm
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.progress import Cancelled
 from smallbiz_loyalty.reports.flowables import KpiTile, QrCode, data_table, kpi_grid
-from smallbiz_loyalty.reports.kit import RECEIPT_WIDTH, PageInfo, Theme, build_pdf, styles
+from smallbiz_loyalty.reports.kit import RECEIPT_WIDTH, PageInfo, Theme, atomic_output, build_pdf, styles
 from smallbiz_loyalty.reports.paragraph import Para
 from tests.reports.pdftext import font_names, page_count, qr_codes, to_logical, unshape, visual_lines
 
@@ -186,3 +188,33 @@ def test_a_receipt_width_slip_has_no_header_or_footer(tmp_path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         assert round(pdf.pages[0].width / mm) == 80
     assert visual_lines(path) == ["Sarah O'Neil", "7 of 10 stamps"]
+
+
+def test_a_nul_in_the_pdf_path_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as refused, atomic_output(tmp_path / "a\x00b.pdf"):
+        pass  # mkstemp would raise ValueError: embedded null byte
+    assert refused.value.message == "A file name cannot contain a NUL character; please retype it."
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pipe_carrying_the_pdf_name_is_never_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "cards.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(InvalidInput, match=r"cards\.pdf exists and is not a regular file; choose another file name"):
+        build_pdf(fifo, [Para("x")], info=_info("en"))
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["cards.pdf"]
+
+
+def test_a_long_pdf_name_the_file_system_takes_is_written(tmp_path: Path) -> None:
+    path = tmp_path / ("r" * 250 + ".pdf")  # ".<name>.<random>.part" would pass 255 bytes
+    assert build_pdf(path, [Para("Hello")], info=_info("en")) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_a_refused_folder_is_echoed_without_its_control_characters(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        build_pdf(tmp_path / "no\u202e" / "x.pdf", [Para("x")], info=_info("en"))
+    assert refused.value.message == (
+        f"The folder {tmp_path}/no\ufffd does not exist; choose another place to save the PDF."
+    )
