@@ -43,7 +43,7 @@ def check_template(value: object) -> str:
     except ValueError as exc:
         raise InvalidInput(
             "whatsapp_template",
-            _('The message has a "{" or "}" without its pair; write placeholders like {name}.'),
+            _("The message has a curly bracket without its pair; write placeholders like {example}.", example="{name}"),
         ) from exc
     unknown = sorted({name for name in fields if name is not None and name not in PLACEHOLDERS})
     if unknown:

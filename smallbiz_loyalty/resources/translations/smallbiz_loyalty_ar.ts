@@ -186,11 +186,158 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>What</source>
+        <translation>البيان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Every sensitive action, newest first: who did it and when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../ui/safety/auto_backup.py"/>
+        <source>Backing up the shop&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJob</name>
     <message>
         <location filename="../../ui/worker.py"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPanel</name>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>&amp;Check the shop&apos;s data now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>&amp;Restore the chosen backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Backing up the shop&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Backups go to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Checking the shop&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Damaged: do not use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Good: can be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Replace the shop&apos;s data with the backup made {when}? Everything recorded since then is set aside in a copy of the current file, not lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Restoring a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Restoring {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>That is beside the shop&apos;s file; choose a USB drive or a synced folder in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>This shop has no backup folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/backups_panel.py"/>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,6 +532,11 @@
         <location filename="../../ui/counter/page.py"/>
         <source>No reward is ready for {name}.</source>
         <translation>لا توجد مكافأة جاهزة للعميل {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/page.py"/>
+        <source>Print balance slip (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/counter/page.py"/>
@@ -721,6 +873,29 @@
     </message>
 </context>
 <context>
+    <name>DataSafetyDialog</name>
+    <message>
+        <location filename="../../ui/safety/dialog.py"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/dialog.py"/>
+        <source>Backups &amp;&amp; checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/dialog.py"/>
+        <source>Data &amp; safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/dialog.py"/>
+        <source>Staff &amp;&amp; PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditCustomerDialog</name>
     <message>
         <location filename="../../ui/customers/dialogs.py"/>
@@ -784,6 +959,14 @@
     </message>
 </context>
 <context>
+    <name>FileTask</name>
+    <message>
+        <location filename="../../ui/safety/file_task.py"/>
+        <source>Something went wrong that should not have. Nothing was changed; please try again.</source>
+        <translation>حدث خطأ غير متوقع، ولم يتغير أي شيء؛ يُرجى المحاولة مرة أخرى.</translation>
+    </message>
+</context>
+<context>
     <name>HandledDialog</name>
     <message>
         <location filename="../../ui/dashboard/lists.py"/>
@@ -799,6 +982,74 @@
         <location filename="../../ui/dashboard/lists.py"/>
         <source>{name} answered {score} out of 10. What was done?</source>
         <translation>أجاب {name} بـ {score} من 10. ماذا فُعل؟</translation>
+    </message>
+</context>
+<context>
+    <name>HealthScreen</name>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>&amp;Choose a backup file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>&amp;Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>&amp;Restore the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>Backups (*.sqlite3 *.db *.bak);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>Choose a backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>Install the newest version of smallbiz-loyalty, then open the shop again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>Restoring {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>The file itself is sound; only the shop&apos;s own checks found problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>The shop&apos;s data file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>The shop&apos;s data needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>This shop was saved by a newer version of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>smallbiz-loyalty — the shop&apos;s data needs attention</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -970,6 +1221,24 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/safety/idle_lock.py"/>
+        <source>A backup was restored. Sign in again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/idle_lock.py"/>
+        <source>Enter a PIN to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/idle_lock.py"/>
+        <source>Locked after {minutes} min without use. Enter a PIN to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KpiTileWidget</name>
     <message>
         <location filename="../../ui/dashboard/tiles.py"/>
@@ -978,10 +1247,23 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Find a customer:</source>
         <translation type="obsolete">ابحث عن عميل:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Backups, checks, the audit log and staff PINs ({key})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1006,6 +1288,11 @@
         <location filename="../../ui/main_window.py"/>
         <source>Dashboard</source>
         <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Data &amp; safety…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matches: {count}</source>
@@ -1262,12 +1549,12 @@
     <name>PdfPreview</name>
     <message>
         <location filename="../../ui/reports/preview.py"/>
-        <source>&amp;Print… (Ctrl+P)</source>
+        <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
-        <source>&amp;Save as… (Ctrl+S)</source>
+        <source>&amp;Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1292,7 +1579,17 @@
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
+        <source>Print the pages (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
         <source>Save the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py"/>
+        <source>Save the PDF to a file (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1345,6 +1642,152 @@
         <location filename="../../ui/main_window.py"/>
         <source>The {screen} screen is not part of this version yet.</source>
         <translation>شاشة {screen} ليست جزءاً من هذا الإصدار بعد.</translation>
+    </message>
+</context>
+<context>
+    <name>PinForm</name>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Who are you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Your PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintChoices</name>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>&amp;Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>&amp;Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>1 folded card per sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>4 cards per sheet (A6, with cut marks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>A birthday card with the gift and its QR code. Print them ahead: choose next month. Only customers who accept printed notes get one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>A friendly note for regulars who have not come back lately, with what is waiting for them. Only customers who accept printed notes get one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>A personal thank-you for each first-time customer, with their balance and next reward. Only customers who accept printed notes get one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Birthday cards</source>
+        <translation>بطاقات أعياد الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Customers with a birthday in {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>First-time customers of {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>For you, the owner: the month&apos;s figures beside the month before, in plain words and charts, with the customers to call, thank or celebrate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>La&amp;yout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Loyalty cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Loyalty cards the size of a bank card, 10 to a sheet, with the card code as a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Monthly report</source>
+        <translation>التقرير الشهري</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Only {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Regulars who have not come back lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>Thank-you notes</source>
+        <translation>رسائل الشكر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/print_panel.py"/>
+        <source>“We miss you” notes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1728,12 +2171,47 @@
     <name>ReportsPage</name>
     <message>
         <location filename="../../ui/reports/page.py"/>
+        <source>&amp;Generate (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
         <source>&amp;Month:</source>
         <translation>الشهر:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
+        <source>1 loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
         <source>1 row written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>Choose a document and press Generate: the pages appear here, ready to print or save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1763,13 +2241,16 @@
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
-        <source>Loyalty cards…</source>
-        <translation>بطاقات الولاء…</translation>
+        <source>Generating…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reports/page.py"/>
+        <source>Loyalty cards…</source>
+        <translation type="obsolete">بطاقات الولاء…</translation>
+    </message>
+    <message>
         <source>Monthly report…</source>
-        <translation>التقرير الشهري…</translation>
+        <translation type="obsolete">التقرير الشهري…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -1778,18 +2259,42 @@
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
-        <source>Print for this month</source>
+        <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Printing arrives with the next update; the CSV exports below work now.</source>
-        <translation>تأتي الطباعة مع التحديث القادم؛ أما التصدير إلى CSV أدناه فيعمل الآن.</translation>
+        <translation type="obsolete">تأتي الطباعة مع التحديث القادم؛ أما التصدير إلى CSV أدناه فيعمل الآن.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Sales…</source>
         <translation>المبيعات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>The monthly report for {month} is ready: {pages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{count} loyalty cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{count} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{count} pages</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -1800,6 +2305,11 @@
         <location filename="../../ui/reports/page.py"/>
         <source>{month}: {sales} sales worth {revenue}; {buyers} customers bought, {new} of them for the first time.</source>
         <translation>{month}: {sales} عملية بيع بقيمة {revenue}؛ اشترى {buyers} عميلاً، منهم {new} لأول مرة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/page.py"/>
+        <source>{what} on {pages}, ready to print or save.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2439,137 @@
         <location filename="../../ui/settings/page.py"/>
         <source>The shop&apos;s language is now {language}. Switch the window now, or it applies at the next start.</source>
         <translation>لغة المتجر الآن {language}. بدّل لغة النافذة الآن، أو تُطبَّق عند التشغيل التالي.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Sign in to open the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Sign in — {shop}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminPanel</name>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>&amp;Deactivate the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Add a staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Cashier</source>
+        <translation>كاشير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Everyone signs in with their own PIN. Choose a person to set their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>New PIN (4–8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>No longer active</source>
+        <translation>لم يعد فعّالًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Owner</source>
+        <translation>المالك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Set &amp;PIN of the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Sign-in is off: anyone at this PC acts as the owner. Set the owner&apos;s PIN to turn it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>The PIN of {name} is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>Their PIN (4–8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>{name} (signed in)</source>
+        <translation>{name} (مسجّل الدخول)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>{name} can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/staff_admin.py"/>
+        <source>{name} can now sign in with their PIN.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2793,7 @@
     <message>
         <location filename="../../core/exporting.py"/>
         <source>A file name cannot contain a NUL character; please retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يمكن أن يحتوي اسم الملف على محرف NUL؛ يرجى إعادة كتابته.</translation>
     </message>
     <message>
         <location filename="../../core/sales.py"/>
@@ -3040,7 +3681,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/money.py"/>
         <source>Please enter a currency code such as KWD, SAR or USD.</source>
-        <translation type="unfinished"></translation>
+        <translation>يرجى إدخال رمز عملة مثل KWD أو SAR أو USD.</translation>
     </message>
     <message>
         <location filename="../../core/phones.py"/>
@@ -3050,7 +3691,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/dates.py"/>
         <source>Please enter a time zone name such as Asia/Kuwait.</source>
-        <translation type="unfinished"></translation>
+        <translation>يرجى إدخال اسم منطقة زمنية مثل Asia/Kuwait.</translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
@@ -3527,7 +4168,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/sales.py"/>
         <source>The amount must be a whole number of the currency&apos;s smallest unit (such as fils or cents).</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون المبلغ عددًا صحيحًا من أصغر وحدة في العملة (مثل الفلس أو السنت).</translation>
     </message>
     <message>
         <location filename="../../core/money.py"/>
@@ -3640,7 +4281,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/shop.py"/>
         <source>The customer must be given by their customer number, such as 42.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب تحديد العميل برقمه، مثل 42.</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -3775,8 +4416,8 @@ Your balance: {balance}.
     </message>
     <message>
         <location filename="../../core/messages.py"/>
-        <source>The message has a &quot;{&quot; or &quot;}&quot; without its pair; write placeholders like {name}.</source>
-        <translation>في الرسالة قوس &quot;{&quot; أو &quot;}&quot; دون زوجه؛ اكتب الحقول هكذا: {name}.</translation>
+        <source>The message has a curly bracket without its pair; write placeholders like {example}.</source>
+        <translation>في الرسالة قوس معقوف بلا قوس مقابل؛ اكتب العناصر البديلة هكذا {example}.</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
@@ -4734,7 +5375,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/exporting.py"/>
         <source>{path} exists and is not a regular file; choose another file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} موجود وليس ملفًا عاديًا؛ اختر اسم ملف آخر.</translation>
     </message>
     <message>
         <source>{path} has {count} problem(s):</source>
@@ -4800,7 +5441,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/exporting.py"/>
         <source>{path} is too long for a file name; choose a shorter name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} أطول من أن يكون اسم ملف؛ اختر اسمًا أقصر.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
