@@ -148,6 +148,22 @@ def ledger_sums(db: Database) -> list[Problem]:
     return problems
 
 
+def lot_remaining(db: Database) -> list[Problem]:
+    """What is stored as left of each lot and debt (schema 0004's derived table) equals the ledger replayed."""
+    rows = db.execute(
+        "SELECT l.id FROM ledger l LEFT JOIN lot_remaining r ON r.lot_id = l.id WHERE l.consumes IS NULL"
+        " AND (r.lot_id IS NULL OR r.customer_id != l.customer_id OR r.programme_id != l.programme_id"
+        " OR r.expires_on IS NOT l.expires_on"
+        " OR r.remaining != l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id), 0))"
+        " UNION SELECT r.lot_id FROM lot_remaining r LEFT JOIN ledger l ON l.id = r.lot_id"
+        " WHERE l.id IS NULL OR l.consumes IS NOT NULL ORDER BY 1 LIMIT 10"
+    ).fetchall()
+    return [
+        Problem("ledger", _("What is stored as left of ledger row {id} does not match the ledger.", id=row_id))
+        for (row_id,) in rows
+    ]
+
+
 # Other modules' consistency checks (e.g. ledger sums) are appended here.
 DOMAIN_CHECKS: list[CheckFn] = [
     foreign_keys,
@@ -157,6 +173,7 @@ DOMAIN_CHECKS: list[CheckFn] = [
     ledger_draws,
     ledger_expiry,
     ledger_sums,
+    lot_remaining,
 ]
 
 

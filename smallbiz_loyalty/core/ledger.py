@@ -9,6 +9,11 @@ expires what is left of a lot, and
 
     balance = what is left of the unexpired lots + what is left of the debts.
 
+What is left of each lot and debt is kept in `lot_remaining` (schema 0004),
+derived from the ledger by triggers in the same transaction, so the reads here
+touch only the lots and debts with something left however long a customer's
+history; `checks.lot_remaining` compares it with the ledger replayed.
+
 Balances are computed, so they are right even before the expiry job writes
 its rows; writers call `expire_customer` first so they only ever draw on
 unexpired lots. Redemptions consume the earliest-expiring lots first,
@@ -24,7 +29,10 @@ from typing import Any
 from sqlite_utils import Database
 
 DRAW_KINDS = frozenset({"redeem", "expire", "adjust", "reversal", "merge"})
-_REMAINING = "l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id), 0)"
+# Lots and debts with something left (`remaining != 0` is the partial index's own term, so SQLite uses it).
+_OPEN = "lot_remaining r WHERE r.remaining != 0"
+_OPEN_LOTS = "lot_remaining r JOIN ledger l ON l.id = r.lot_id WHERE r.remaining != 0"
+_LOT_COLUMNS = "r.lot_id, l.kind, r.programme_id, r.remaining, r.expires_on, l.sale_id"
 _ENTRY_COLUMNS = (
     "id, kind, programme_id, customer_id, quantity, sale_id, voucher_id, reward_id, redemption_id, expires_on,"
     " consumes, reason, staff_id, created_at, business_date"
@@ -149,29 +157,25 @@ def open_lots(
 ) -> list[Lot]:
     """Unexpired lots with something left, earliest-expiring first (never-expiring last)."""
     sql = (
-        f"SELECT * FROM (SELECT l.id, l.kind, l.programme_id, {_REMAINING} AS remaining, l.expires_on, l.sale_id"
-        " FROM ledger l WHERE l.customer_id = ? AND l.programme_id = ? AND l.consumes IS NULL AND l.quantity > 0"
-        " AND (l.expires_on IS NULL OR l.expires_on >= ?)"
+        f"SELECT {_LOT_COLUMNS} FROM {_OPEN_LOTS} AND r.customer_id = ? AND r.programme_id = ? AND r.remaining > 0"
+        " AND (r.expires_on IS NULL OR r.expires_on >= ?)"
     )
     params: list[Any] = [customer_id, programme_id, today.isoformat()]
     if sale_id is not None:
         sql += " AND l.sale_id = ?"
         params.append(sale_id)
-    sql += ") WHERE remaining > 0 ORDER BY expires_on IS NULL, expires_on, id"
+    sql += " ORDER BY r.expires_on IS NULL, r.expires_on, r.lot_id"
     return [_row_to_lot(r) for r in db.execute(sql, params)]
 
 
 def open_debts(db: Database, customer_id: int, programme_id: int | None = None) -> list[Lot]:
     """Debts not yet paid off, oldest first."""
-    sql = (
-        f"SELECT * FROM (SELECT l.id, l.kind, l.programme_id, {_REMAINING} AS remaining, l.expires_on, l.sale_id"
-        " FROM ledger l WHERE l.customer_id = ? AND l.consumes IS NULL AND l.quantity < 0"
-    )
+    sql = f"SELECT {_LOT_COLUMNS} FROM {_OPEN_LOTS} AND r.customer_id = ? AND r.remaining < 0"
     params: list[Any] = [customer_id]
     if programme_id is not None:
-        sql += " AND l.programme_id = ?"
+        sql += " AND r.programme_id = ?"
         params.append(programme_id)
-    return [_row_to_lot(r) for r in db.execute(sql + ") WHERE remaining < 0 ORDER BY id", params)]
+    return [_row_to_lot(r) for r in db.execute(sql + " ORDER BY r.lot_id", params)]
 
 
 def draw(
@@ -221,8 +225,8 @@ def settle_debts(db: Database, ctx: Context, customer_id: int, programme_id: int
 def balances(db: Database, customer_id: int, today: date) -> dict[int, int]:
     """Programme id → balance on `today` (expired lots count for nothing, written off or not)."""
     rows = db.execute(
-        f"SELECT l.programme_id, SUM({_REMAINING}) FROM ledger l WHERE l.customer_id = ? AND l.consumes IS NULL"
-        " AND (l.quantity < 0 OR l.expires_on IS NULL OR l.expires_on >= ?) GROUP BY l.programme_id",
+        f"SELECT r.programme_id, SUM(r.remaining) FROM {_OPEN} AND r.customer_id = ?"
+        " AND (r.remaining < 0 OR r.expires_on IS NULL OR r.expires_on >= ?) GROUP BY r.programme_id",
         [customer_id, today.isoformat()],
     )
     return dict(rows)
@@ -230,8 +234,8 @@ def balances(db: Database, customer_id: int, today: date) -> dict[int, int]:
 
 def balance(db: Database, customer_id: int, programme_id: int, today: date) -> int:
     (total,) = db.execute(
-        f"SELECT COALESCE(SUM({_REMAINING}), 0) FROM ledger l WHERE l.customer_id = ? AND l.programme_id = ?"
-        " AND l.consumes IS NULL AND (l.quantity < 0 OR l.expires_on IS NULL OR l.expires_on >= ?)",
+        f"SELECT COALESCE(SUM(r.remaining), 0) FROM {_OPEN} AND r.customer_id = ? AND r.programme_id = ?"
+        " AND (r.remaining < 0 OR r.expires_on IS NULL OR r.expires_on >= ?)",
         [customer_id, programme_id, today.isoformat()],
     ).fetchone()
     return total
@@ -240,9 +244,8 @@ def balance(db: Database, customer_id: int, programme_id: int, today: date) -> i
 def expiring(db: Database, customer_id: int, today: date, within_days: int = 30) -> dict[int, tuple[int, date]]:
     """Programme id → (units expiring within `within_days`, the first day they go)."""
     rows = db.execute(
-        f"SELECT programme_id, SUM(remaining), MIN(expires_on) FROM (SELECT l.programme_id, {_REMAINING} AS remaining,"
-        " l.expires_on FROM ledger l WHERE l.customer_id = ? AND l.consumes IS NULL AND l.quantity > 0"
-        " AND l.expires_on BETWEEN ? AND ?) WHERE remaining > 0 GROUP BY programme_id",
+        f"SELECT r.programme_id, SUM(r.remaining), MIN(r.expires_on) FROM {_OPEN} AND r.customer_id = ?"
+        " AND r.remaining > 0 AND r.expires_on BETWEEN ? AND ? GROUP BY r.programme_id",
         [customer_id, today.isoformat(), (today + timedelta(days=within_days)).isoformat()],
     )
     return {pid: (total, date.fromisoformat(first)) for pid, total, first in rows}
@@ -265,21 +268,21 @@ def _expire_rows(db: Database, ctx: Context, rows: Sequence[Sequence[Any]]) -> i
 def expire_customer(db: Database, ctx: Context, customer_id: int, programme_id: int | None = None) -> int:
     """Write expire rows for what is left of the customer's lots that expired before `ctx.today`."""
     sql = (
-        f"SELECT l.id, l.programme_id, l.customer_id, {_REMAINING}, l.expires_on FROM ledger l"
-        " WHERE l.customer_id = ? AND l.consumes IS NULL AND l.quantity > 0 AND l.expires_on < ?"
+        f"SELECT r.lot_id, r.programme_id, r.customer_id, r.remaining, r.expires_on FROM {_OPEN}"
+        " AND r.customer_id = ? AND r.remaining > 0 AND r.expires_on < ?"
     )
     params: list[Any] = [customer_id, ctx.today.isoformat()]
     if programme_id is not None:
-        sql += " AND l.programme_id = ?"
+        sql += " AND r.programme_id = ?"
         params.append(programme_id)
-    return _expire_rows(db, ctx, db.execute(sql + " ORDER BY l.id", params).fetchall())
+    return _expire_rows(db, ctx, db.execute(sql + " ORDER BY r.lot_id", params).fetchall())
 
 
 def expire_due(db: Database, ctx: Context) -> int:
     """Write expire rows for every lot of every customer that expired before `ctx.today`."""
     rows = db.execute(
-        f"SELECT l.id, l.programme_id, l.customer_id, {_REMAINING}, l.expires_on FROM ledger l"
-        " WHERE l.consumes IS NULL AND l.expires_on IS NOT NULL AND l.expires_on < ? AND l.quantity > 0 ORDER BY l.id",
+        "SELECT r.lot_id, r.programme_id, r.customer_id, r.remaining, r.expires_on FROM lot_remaining r"
+        " WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < ? ORDER BY r.lot_id",
         [ctx.today.isoformat()],
     ).fetchall()
     return _expire_rows(db, ctx, rows)

@@ -21,8 +21,8 @@ from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.i18n import _
 from smallbiz_loyalty.core.ledger import Context
 from smallbiz_loyalty.core.loyalty_text import Event, balance_text, quantity_text
-from smallbiz_loyalty.core.programs import Programme
-from smallbiz_loyalty.core.rewards import rewards_of
+from smallbiz_loyalty.core.programs import Programme, Tier
+from smallbiz_loyalty.core.rewards import Reward, rewards_of
 from smallbiz_loyalty.core.sales import Sale
 from smallbiz_loyalty.core.text import clean_text
 
@@ -50,6 +50,31 @@ def rules_from_settings(settings: dict[str, Any]) -> Rules:
 
 
 # -- shared helpers ---------------------------------------------------------
+@dataclass(frozen=True)
+class Setup:
+    """The active programmes with their tiers, rewards and message labels, read once per
+    action: a sale used to re-read them for every programme and step. Nothing an action
+    writes changes them, so one reading stays right for the whole action."""
+
+    programmes: tuple[Programme, ...]  # active, in the owner's order
+    tiers: dict[int, list[Tier]]  # programme id → active tiers, lowest spend first
+    rewards: dict[int, list[Reward]]  # programme id → active rewards, cheapest first
+    labels: dict[int, str]  # programme id → the name to put before its messages
+
+    def card_size(self, programme: Programme) -> int | None:
+        cheapest = self.rewards.get(programme.id)
+        return cheapest[0].cost if programme.unit == "stamps" and cheapest else None
+
+
+def read_setup(db: Database) -> Setup:
+    """What one action needs to know of the loyalty programmes: three queries."""
+    active = programs.list_programmes(db, active_only=True)
+    rewards: dict[int, list[Reward]] = {}
+    for reward in rewards_of(db):
+        rewards.setdefault(reward.programme_id, []).append(reward)
+    return Setup(tuple(active), programs.all_tiers(db), rewards, _labels_of(active))
+
+
 def card_size(db: Database, programme: Programme) -> int | None:
     """The stamps on a full card: the cost of the cheapest reward (stamp cards only)."""
     if programme.unit != "stamps":
@@ -58,26 +83,42 @@ def card_size(db: Database, programme: Programme) -> int | None:
     return cheapest[0].cost if cheapest else None
 
 
-def labels(db: Database) -> dict[int, str]:
-    """Programme id → the name to put before its messages ("" when its unit says enough)."""
-    active = programs.list_programmes(db, active_only=True)
+def _labels_of(active: list[Programme]) -> dict[int, str]:
     units = [p.unit for p in active]
     return {p.id: p.name if units.count(p.unit) > 1 else "" for p in active}
 
 
-def quantity_event(db: Database, kind: str, programme: Programme, quantity: int, balance: int, label: str) -> Event:
+def labels(db: Database) -> dict[int, str]:
+    """Programme id → the name to put before its messages ("" when its unit says enough)."""
+    return _labels_of(programs.list_programmes(db, active_only=True))
+
+
+def quantity_event(
+    db: Database,
+    kind: str,
+    programme: Programme,
+    quantity: int,
+    balance: int,
+    label: str,
+    *,
+    setup: Setup | None = None,
+) -> Event:
+    """An event about `quantity` units (`setup`: the action's reading of the programmes, if it has one)."""
     return {
         "e": kind,
         "unit": programme.unit,
         "n": quantity,
         "balance": balance,
-        "size": card_size(db, programme),
+        "size": setup.card_size(programme) if setup else card_size(db, programme),
         "label": label,
     }
 
 
-def ready_event(db: Database, programme: Programme, balance: int, label: str) -> list[Event]:
-    ready = [r.name for r in rewards_of(db, programme.id) if r.cost <= balance]
+def ready_event(
+    db: Database, programme: Programme, balance: int, label: str, *, rewards: list[Reward] | None = None
+) -> list[Event]:
+    """The rewards `balance` affords, to show as ready (`rewards`: the programme's, when already read)."""
+    ready = [r.name for r in (rewards_of(db, programme.id) if rewards is None else rewards) if r.cost <= balance]
     return [{"e": "ready", "rewards": ready[:3], "label": label}] if ready else []
 
 
@@ -120,16 +161,20 @@ def tier_history(db: Database, customer_id: int) -> list[TierChange]:
     return [TierChange(pid, name, date.fromisoformat(since), reason) for pid, name, since, reason in rows]
 
 
-def refresh_tiers(db: Database, ctx: Context, customer_id: int, reason: str) -> list[Event]:
-    """Recompute the customer's tier in every programme from qualifying spend; record changes."""
+def refresh_tiers(
+    db: Database, ctx: Context, customer_id: int, reason: str, *, setup: Setup | None = None, spend: int | None = None
+) -> list[Event]:
+    """Recompute the customer's tier in every programme from qualifying spend; record changes.
+
+    `setup` and `spend` (today's qualifying spend) save reading them again when the caller has."""
     events: list[Event] = []
-    all_tiers = programs.all_tiers(db)
-    if not all_tiers:
+    setup = setup or read_setup(db)
+    if not setup.tiers:
         return events
-    spend = programs.qualifying_spend(db, customer_id, ctx.today)
-    names = labels(db)
-    for programme in programs.list_programmes(db, active_only=True):
-        tiers = all_tiers.get(programme.id)
+    if spend is None:
+        spend = programs.qualifying_spend(db, customer_id, ctx.today)
+    for programme in setup.programmes:
+        tiers = setup.tiers.get(programme.id)
         if not tiers:
             continue
         new = programs.tier_for_spend(tiers, spend)
@@ -144,7 +189,11 @@ def refresh_tiers(db: Database, ctx: Context, customer_id: int, reason: str) -> 
         old_floor = programs.get_tier(db, old_id).min_spend if old_id else -1
         up = new is not None and new.min_spend > old_floor
         events.append(
-            {"e": "tier_up" if up else "tier_down", "tier": new.name if new else None, "label": names[programme.id]}
+            {
+                "e": "tier_up" if up else "tier_down",
+                "tier": new.name if new else None,
+                "label": setup.labels[programme.id],
+            }
         )
     return events
 
@@ -155,13 +204,13 @@ def on_sale(db: Database, ctx: Context, sale: Sale) -> list[Event]:
     if sale.customer_id is None:
         return []
     customer = get_customer(db, sale.customer_id)
-    spend_before = programs.qualifying_spend(db, customer.id, ctx.today) - sale.amount
-    all_tiers = programs.all_tiers(db)
-    names = labels(db)
+    setup = read_setup(db)
+    # Qualifying spend with this sale in it: its tier is recorded after; it earns at the tier before.
+    spend = programs.qualifying_spend(db, customer.id, ctx.today) if setup.tiers else 0
     events: list[Event] = []
-    for programme in programs.list_programmes(db, active_only=True):
+    for programme in setup.programmes:
         ledger.expire_customer(db, ctx, customer.id, programme.id)
-        tier = programs.tier_for_spend(all_tiers.get(programme.id, []), spend_before)
+        tier = programs.tier_for_spend(setup.tiers.get(programme.id, []), spend - sale.amount)
         earning = programme.earning(sale.amount, sale.category, tier.multiplier if tier else 100)
         if earning.total:
             expires = programme.expiry_for(sale.business_date)
@@ -177,12 +226,12 @@ def on_sale(db: Database, ctx: Context, sale: Sale) -> list[Event]:
             )  # fmt: skip
         bonus = _referral(db, ctx, sale, customer, programme)
         balance = ledger.balance(db, customer.id, programme.id, ctx.today)
-        label = names[programme.id]
+        label = setup.labels[programme.id]
         events.extend(bonus)
         if earning.total:
-            events.append(quantity_event(db, "earn", programme, earning.total, balance, label))
-        events.extend(ready_event(db, programme, balance, label))
-    events.extend(refresh_tiers(db, ctx, customer.id, _("Sale {id}", id=sale.id)))
+            events.append(quantity_event(db, "earn", programme, earning.total, balance, label, setup=setup))
+        events.extend(ready_event(db, programme, balance, label, rewards=setup.rewards.get(programme.id, [])))
+    events.extend(refresh_tiers(db, ctx, customer.id, _("Sale {id}", id=sale.id), setup=setup, spend=spend))
     return events
 
 

@@ -481,3 +481,46 @@ CREATE INDEX sales_purchases_by_customer ON sales(customer_id, business_date)
 CREATE INDEX customers_active_name ON customers(name_key) WHERE erased_at IS NULL AND merged_into IS NULL;
 """,
     )
+
+
+@MIGRATIONS(name="0004_lot_remaining")
+def m0004_lot_remaining(db: Database) -> None:
+    """What is left of each lot and debt, kept next to the append-only ledger so balances,
+    expiry and redemptions read only the lots with something left instead of re-adding every
+    draw a customer ever made. Derived: triggers keep it in step inside the writing
+    statement's transaction (whoever writes the ledger), `check` compares it with the
+    ledger replayed, and it is filled here from the ledger as it stands.
+
+    Also a covering index for a customer's qualifying spend (`programs.qualifying_spend`,
+    read on every sale), so it sums from the index without visiting each sale row."""
+    run_script(
+        db,
+        """
+CREATE TABLE lot_remaining (
+    lot_id       INTEGER PRIMARY KEY REFERENCES ledger(id),   -- a ledger row with `consumes` NULL
+    customer_id  INTEGER NOT NULL,                            -- copied from the lot (ledger rows never change)
+    programme_id INTEGER NOT NULL,
+    expires_on   TEXT,
+    remaining    INTEGER NOT NULL    -- the lot's quantity plus every draw on it
+);
+CREATE INDEX lot_remaining_open ON lot_remaining(customer_id, programme_id) WHERE remaining != 0;
+CREATE INDEX lot_remaining_due ON lot_remaining(expires_on) WHERE remaining > 0 AND expires_on IS NOT NULL;
+CREATE TRIGGER ledger_lot_opened AFTER INSERT ON ledger WHEN new.consumes IS NULL
+BEGIN
+    INSERT INTO lot_remaining (lot_id, customer_id, programme_id, expires_on, remaining)
+    VALUES (new.id, new.customer_id, new.programme_id, new.expires_on, new.quantity);
+END;
+CREATE TRIGGER ledger_lot_drawn AFTER INSERT ON ledger WHEN new.consumes IS NOT NULL
+BEGIN
+    UPDATE lot_remaining SET remaining = remaining + new.quantity WHERE lot_id = new.consumes;
+END;
+CREATE TRIGGER lot_remaining_no_delete BEFORE DELETE ON lot_remaining
+BEGIN SELECT RAISE(ABORT, 'what is left of a lot follows the ledger, which is append-only'); END;
+INSERT INTO lot_remaining (lot_id, customer_id, programme_id, expires_on, remaining)
+SELECT l.id, l.customer_id, l.programme_id, l.expires_on,
+       l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id), 0)
+FROM ledger l WHERE l.consumes IS NULL ORDER BY l.id;
+-- voided_at (always NULL here) is in the index so SQLite reads the sum from the index alone.
+CREATE INDEX sales_qualifying_spend ON sales(customer_id, business_date, amount, voided_at) WHERE voided_at IS NULL;
+""",
+    )

@@ -194,7 +194,127 @@
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
+        <source>Backup made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Balance corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Customer edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Customer erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Customer&apos;s data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Customers imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Customers merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>PIN set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Programme changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Programme created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Redemption undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Reward added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Reward changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Sale voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Sign-in paused after wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Staff member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Staff member deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Tier added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Tier changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Voucher given by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -210,6 +330,11 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Wrong PIN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1023,12 +1148,22 @@
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
+        <source>Restoring puts the backup in place of this file, which is kept aside, not deleted. Sales recorded after the backup was made are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
         <source>Restoring {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>The file itself is sound; only the shop&apos;s own checks found problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_screen.py"/>
+        <source>The file was not changed; it opens again with the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1653,6 +1788,16 @@
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
+        <source>Cashier</source>
+        <translation>كاشير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>Owner</source>
+        <translation>المالك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,6 +1809,11 @@
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Your PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/sign_in.py"/>
+        <source>{name} ({role})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4917,7 +5067,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/checks.py"/>
         <source>What is stored as left of ledger row {id} does not match the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>ما هو مسجّل كمتبقٍّ من قيد الدفتر {id} لا يطابق الدفتر.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
