@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from smallbiz_loyalty.core.dates import add_months
 from smallbiz_loyalty.core.errors import InvalidInput, NotFound
 from smallbiz_loyalty.core.i18n import _
-from smallbiz_loyalty.core.text import clean_text, search_key
+from smallbiz_loyalty.core.text import MAX_ID, clean_text, is_id_text, search_key, shown
 
 UNITS = ("stamps", "points", "credit")
 EXPIRY_KINDS = ("never", "days", "end_of_month", "end_of_year")
@@ -121,6 +121,8 @@ def _row_to_programme(row: tuple[Any, ...]) -> Programme:
 
 
 def get_programme(db: Database, programme_id: int) -> Programme:
+    if not 0 < programme_id <= MAX_ID:
+        raise NotFound(_("There is no loyalty programme number {id}.", id=shown(programme_id)))
     row = db.execute(f"SELECT {_COLUMNS} FROM programmes WHERE id = ?", [programme_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no loyalty programme number {id}.", id=programme_id))
@@ -138,11 +140,11 @@ def find_programme(db: Database, ref: int | str) -> Programme:
     if isinstance(ref, int) and not isinstance(ref, bool):
         return get_programme(db, ref)
     text = str(ref or "").strip()
-    if text.isdigit():
+    if is_id_text(text):
         return get_programme(db, int(text))
     row = db.execute(f"SELECT {_COLUMNS} FROM programmes WHERE name_key = ?", [search_key(text)]).fetchone()
     if row is None:
-        raise NotFound(_('There is no loyalty programme called "{name}".', name=text[:60]))
+        raise NotFound(_('There is no loyalty programme called "{name}".', name=shown(text, 60)))
     return _row_to_programme(row)
 
 

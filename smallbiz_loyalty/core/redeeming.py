@@ -36,6 +36,7 @@ from smallbiz_loyalty.core.rewards import (
     voucher_terms,
 )
 from smallbiz_loyalty.core.sales import check_key
+from smallbiz_loyalty.core.text import is_id_text
 
 _COLUMNS = "id, key, customer_id, programme_id, reward_id, quantity, voucher_id, business_date, created_at"
 
@@ -173,7 +174,7 @@ def redeem_reward(db: Database, ctx: Context, *, customer_id: int, reward: int |
     """Redeem a reward for a customer (inside the caller's transaction)."""
     checked_key = check_key(key)
     text = str(reward).strip()
-    reward_id = int(text) if text.isdigit() else find_reward(db, text).id
+    reward_id = int(text) if is_id_text(text) else find_reward(db, text).id
     replay = _replay(db, ctx, checked_key, customer_id, reward_id)
     if replay is not None:
         return replay

@@ -18,7 +18,7 @@ from smallbiz_loyalty.core.customers import CARD_ALPHABET, normalise_card_code
 from smallbiz_loyalty.core.errors import InvalidInput, NotFound, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
 from smallbiz_loyalty.core.money import format_money
-from smallbiz_loyalty.core.text import clean_text, search_key
+from smallbiz_loyalty.core.text import MAX_ID, clean_text, is_id_text, search_key, shown
 
 REWARD_KINDS = ("free_item", "fixed_discount", "percent_discount", "voucher")
 VOUCHER_KINDS = ("free_item", "fixed_discount", "percent_discount")
@@ -82,6 +82,8 @@ def _row_to_voucher(row: tuple[Any, ...]) -> Voucher:
 
 
 def get_reward(db: Database, reward_id: int) -> Reward:
+    if not 0 < reward_id <= MAX_ID:  # an id SQLite cannot hold is no reward at all
+        raise NotFound(_("There is no reward number {id}.", id=shown(reward_id)))
     row = db.execute(f"SELECT {_REWARD_COLUMNS} FROM rewards WHERE id = ?", [reward_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no reward number {id}.", id=reward_id))
@@ -105,7 +107,7 @@ def find_reward(db: Database, ref: int | str) -> Reward:
     """An active reward by id or by name (any case, Arabic-folded)."""
     if isinstance(ref, int) and not isinstance(ref, bool):
         reward = get_reward(db, ref)
-    elif str(ref or "").strip().isdigit():
+    elif is_id_text(str(ref or "").strip()):
         reward = get_reward(db, int(str(ref).strip()))
     else:
         text = str(ref or "").strip()
@@ -113,11 +115,12 @@ def find_reward(db: Database, ref: int | str) -> Reward:
             f"SELECT {_REWARD_COLUMNS} FROM rewards WHERE name_key = ? AND active = 1", [search_key(text)]
         ).fetchall()
         if not rows:
-            raise NotFound(_('There is no reward called "{name}".', name=text[:60]))
+            raise NotFound(_('There is no reward called "{name}".', name=shown(text, 60)))
         if len(rows) > 1:
             ids = ", ".join(str(r[0]) for r in rows)
             raise InvalidInput(
-                "reward", _('Several rewards are called "{name}"; give its number: {ids}.', name=text, ids=ids)
+                "reward",
+                _('Several rewards are called "{name}"; give its number: {ids}.', name=shown(text, 60), ids=ids),
             )
         reward = _row_to_reward(rows[0])
     if not reward.active:
@@ -287,7 +290,7 @@ def voucher_by_code(db: Database, code: str) -> Voucher:
     wanted = normalise_card_code(code or "")
     row = db.execute(f"SELECT {_VOUCHER_COLUMNS} FROM vouchers WHERE code = ?", [wanted]).fetchone()
     if row is None:
-        raise NotFound(_('There is no voucher with the code "{code}".', code=(code or "")[:20]))
+        raise NotFound(_('There is no voucher with the code "{code}".', code=shown(code or "", 20)))
     return _row_to_voucher(row)
 
 

@@ -143,3 +143,11 @@ def _as_text(value: object) -> str:
         return str(value)
     except ValueError:  # an int of more than 4300 digits: Python will not write it out
         return "…"
+
+
+MAX_ID = 2**63 - 1  # the largest row id SQLite can hold
+
+
+def is_id_text(text: str) -> bool:
+    """True for ASCII digits that can be a row id ("42"; not "²", not 30 digits)."""
+    return text.isascii() and text.isdigit() and len(text) <= 19
