@@ -33,6 +33,7 @@ from smallbiz_loyalty.ui.counter.style import ERROR_STYLE, enlarge, isolate
 from smallbiz_loyalty.ui.errors import error_text
 from smallbiz_loyalty.ui.events import ShopEvents
 from smallbiz_loyalty.ui.page import Page
+from smallbiz_loyalty.ui.reports.slip import open_balance_slip
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class CounterPage(Page):
         self.score_target: ScoreTarget | None = None
         self.enrol_dialog: QuickEnrolDialog | None = None
         self.kiosk: NpsKioskWindow | None = None
+        self.slip_dialog: QWidget | None = None  # the last balance slip shown
         self._redeem_key = uuid.uuid4().hex
         self._own_change = False
         self._build()
@@ -78,6 +80,10 @@ class CounterPage(Page):
         self.enrol_button.clicked.connect(lambda: self.open_enrol(self.search.box.text().strip()))
         self.kiosk_button = QPushButton(self.tr("Customer score screen (Ctrl+K)"))
         self.kiosk_button.clicked.connect(self.open_kiosk)
+        self.slip_button = QPushButton(self.tr("Print balance slip (Ctrl+P)"))
+        self.slip_button.clicked.connect(self.print_slip)
+        self.slip_button.setEnabled(False)  # until a customer is served
+        self.slip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         for button in (self.enrol_button, self.kiosk_button):
@@ -102,6 +108,7 @@ class CounterPage(Page):
         right.addWidget(self.result_view)
         right.addWidget(self.nps)
         right.addStretch(1)
+        right.addWidget(self.slip_button, 0, Qt.AlignmentFlag.AlignRight)  # right = the end side, mirrored in Arabic
         middle = QHBoxLayout()
         middle.addWidget(scroll, 3)
         middle.addLayout(right, 2)
@@ -135,6 +142,7 @@ class CounterPage(Page):
             QKeySequence.StandardKey.Undo: self.undo,
             QKeySequence.StandardKey.New: lambda: self.open_enrol(self.search.box.text().strip()),
             QKeySequence("Ctrl+K"): self.open_kiosk,
+            QKeySequence.StandardKey.Print: self.print_slip,
             Qt.Key.Key_Escape: self.start_over,
         }
         for key, action in keys.items():
@@ -202,6 +210,7 @@ class CounterPage(Page):
         self.status = status
         self.panel.show_status(status)
         self.entry.has_customer = status is not None
+        self.slip_button.setEnabled(status is not None)
         self._redeem_key = uuid.uuid4().hex  # a new card on screen: a new redemption may follow
 
     def _reload(self, customer_id: int | None) -> None:
@@ -224,6 +233,16 @@ class CounterPage(Page):
         self.say_problem("")
         self._show_status(None)
         self.search.box.setFocus()
+
+    def print_slip(self) -> None:
+        """Ctrl+P: the served customer's balance slip (80 mm), previewed to print or save."""
+        if self.status is None:
+            self.say_problem(self.tr("Find a customer first."))
+            return
+        try:
+            self.slip_dialog = open_balance_slip(self.shop, self.status.customer.id, self)
+        except LoyaltyError as exc:
+            self.say_problem(error_text(exc))
 
     def say_problem(self, message: str) -> None:
         self.problem_label.setText(message)
