@@ -190,131 +190,181 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>بخصوص</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Backup made</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء نسخة احتياطية</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Balance corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>تصحيح رصيد</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Customer edited</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل بيانات عميل</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Customer erased</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف عميل</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Customer&apos;s data exported</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير بيانات عميل</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Customers imported</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد عملاء</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Customers merged</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج عملاء</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Data exported</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير البيانات</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>PIN set</source>
-        <translation type="unfinished"></translation>
+        <translation>تعيين رمز سري</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Programme</source>
+        <translation>البرنامج</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Programme changed</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل برنامج</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Programme created</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Quantity</source>
+        <translation>الكمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Redemption undone</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء استبدال</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Reward added</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مكافأة</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Reward changed</source>
+        <translation>تعديل مكافأة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Sale voided</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء عملية بيع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Sale {id}</source>
+        <translation>عملية البيع {id}</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيير الإعدادات</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Sign-in paused after wrong PINs</source>
+        <translation>إيقاف تسجيل الدخول مؤقتًا بعد رموز سرية خاطئة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Sign-in turned on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل دخول</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Staff member added</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة موظف</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Staff member deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف حساب موظف</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Tier added</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مستوى</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Tier changed</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل مستوى</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Voucher given by hand</source>
+        <translation>منح قسيمة يدويًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Wait (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -330,11 +380,41 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>مَن</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Wrong PIN</source>
+        <translation>رمز سري خاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>Wrong PINs in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/audit_view.py"/>
+        <source>{name} (no. {id})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -343,12 +423,12 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Every sensitive action, newest first: who did it and when.</source>
-        <translation type="unfinished"></translation>
+        <translation>كل العمليات الحساسة، الأحدث أولًا: من قام بها ومتى.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>تحديث</translation>
     </message>
 </context>
 <context>
@@ -356,7 +436,7 @@
     <message>
         <location filename="../../ui/safety/auto_backup.py"/>
         <source>Backing up the shop&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ النسخ الاحتياطي لبيانات المتجر…</translation>
     </message>
 </context>
 <context>
@@ -372,97 +452,97 @@
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخ احتياطي الآن</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>&amp;Check the shop&apos;s data now</source>
-        <translation type="unfinished"></translation>
+        <translation>فحص بيانات المتجر الآن</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>&amp;Restore the chosen backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة النسخة الاحتياطية المختارة…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Backing up the shop&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ النسخ الاحتياطي لبيانات المتجر…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Backups go to {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُحفظ النسخ الاحتياطية في {folder}.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>نتيجة الفحص</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Checking the shop&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ فحص بيانات المتجر…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الفحص…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Damaged: do not use</source>
-        <translation type="unfinished"></translation>
+        <translation>تالفة: لا تستخدمها</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Good: can be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>سليمة: يمكن استعادتها</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإنشاء</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Replace the shop&apos;s data with the backup made {when}? Everything recorded since then is set aside in a copy of the current file, not lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريد استبدال بيانات المتجر بالنسخة الاحتياطية المُنشأة في {when}؟ كل ما سُجّل بعد ذلك يُحفظ جانبًا في نسخة من الملف الحالي، ولن يضيع.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Restoring a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استعادة نسخة احتياطية…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Restoring {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استعادة {name}…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>الحجم</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>That is beside the shop&apos;s file; choose a USB drive or a synced folder in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا المجلد في نفس مكان ملف المتجر؛ اختر ذاكرة USB أو مجلدًا متزامنًا في الإعدادات.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>This shop has no backup folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحدَّد مجلد للنسخ الاحتياطي لهذا المتجر.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/backups_panel.py"/>
         <source>{size} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} ميغابايت</translation>
     </message>
 </context>
 <context>
@@ -470,7 +550,7 @@
     <message>
         <location filename="../../ui/reports/slip.py"/>
         <source>Balance slip — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>إيصال الرصيد — {name}</translation>
     </message>
 </context>
 <context>
@@ -661,7 +741,7 @@
     <message>
         <location filename="../../ui/counter/page.py"/>
         <source>Print balance slip (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>طباعة إيصال الرصيد (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/counter/page.py"/>
@@ -1002,22 +1082,22 @@
     <message>
         <location filename="../../ui/safety/dialog.py"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>سجل العمليات</translation>
     </message>
     <message>
         <location filename="../../ui/safety/dialog.py"/>
         <source>Backups &amp;&amp; checks</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخ الاحتياطية والفحص</translation>
     </message>
     <message>
         <location filename="../../ui/safety/dialog.py"/>
         <source>Data &amp; safety</source>
-        <translation type="unfinished"></translation>
+        <translation>البيانات والأمان</translation>
     </message>
     <message>
         <location filename="../../ui/safety/dialog.py"/>
         <source>Staff &amp;&amp; PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>الموظفون والرموز السرية</translation>
     </message>
 </context>
 <context>
@@ -1114,77 +1194,77 @@
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>&amp;Choose a backup file…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار ملف نسخة احتياطية…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>&amp;Open anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح على أي حال</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>خروج</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>&amp;Restore the newest backup</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة أحدث نسخة احتياطية</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>Backups (*.sqlite3 *.db *.bak);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخ الاحتياطية (*.sqlite3 *.db *.bak);;كل الملفات (*)</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>Choose a backup to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر نسخة احتياطية لاستعادتها</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>Install the newest version of smallbiz-loyalty, then open the shop again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبّت أحدث إصدار من smallbiz-loyalty، ثم افتح المتجر مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>Restoring puts the backup in place of this file, which is kept aside, not deleted. Sales recorded after the backup was made are not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستعادة تضع النسخة الاحتياطية مكان هذا الملف، ويُحفظ الملف جانبًا ولا يُحذف. المبيعات المسجّلة بعد إنشاء النسخة الاحتياطية غير موجودة فيها.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>Restoring {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استعادة {name}…</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>The file itself is sound; only the shop&apos;s own checks found problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف نفسه سليم؛ لكن فحوص المتجر الخاصة وجدت مشكلات.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>The file was not changed; it opens again with the newer version.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتغير الملف؛ ويمكن فتحه مجددًا بالإصدار الأحدث.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>The shop&apos;s data file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف بيانات المتجر تالف</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>The shop&apos;s data needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>بيانات المتجر تحتاج إلى مراجعة</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>This shop was saved by a newer version of the app</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ هذا المتجر بإصدار أحدث من البرنامج</translation>
     </message>
     <message>
         <location filename="../../ui/safety/health_screen.py"/>
         <source>smallbiz-loyalty — the shop&apos;s data needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>smallbiz-loyalty — بيانات المتجر تحتاج إلى مراجعة</translation>
     </message>
 </context>
 <context>
@@ -1360,17 +1440,17 @@
     <message>
         <location filename="../../ui/safety/idle_lock.py"/>
         <source>A backup was restored. Sign in again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>استُعيدت نسخة احتياطية. سجّل الدخول مجددًا للمتابعة.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/idle_lock.py"/>
         <source>Enter a PIN to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل الرمز السري للمتابعة.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/idle_lock.py"/>
         <source>Locked after {minutes} min without use. Enter a PIN to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُفل البرنامج لعدم استخدامه (المدة بالدقائق: {minutes}). أدخل الرمز السري للمتابعة.</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1466,7 @@
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>مقفل</translation>
     </message>
 </context>
 <context>
@@ -1398,7 +1478,7 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Backups, checks, the audit log and staff PINs ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخ الاحتياطية والفحص وسجل العمليات والرموز السرية للموظفين ({key})</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1427,7 +1507,7 @@
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Data &amp; safety…</source>
-        <translation type="unfinished"></translation>
+        <translation>البيانات والأمان…</translation>
     </message>
     <message>
         <source>Matches: {count}</source>
@@ -1606,32 +1686,32 @@
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>&amp;{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>Placeholders (click to insert): {links}</source>
-        <translation type="unfinished"></translation>
+        <translation>العناصر البديلة (انقر للإدراج): {links}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>Save this text</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ هذا النص</translation>
     </message>
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>Saved. Printed notes use this text from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ النص. ستستخدمه الرسائل المطبوعة من الآن فصاعدًا.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>The built-in text is used again.</source>
-        <translation type="unfinished"></translation>
+        <translation>عاد البرنامج إلى استخدام النص الأصلي.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/note_text.py"/>
         <source>Use the built-in text</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدام النص الأصلي</translation>
     </message>
 </context>
 <context>
@@ -1685,82 +1765,82 @@
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>طباعة…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>&amp;Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ باسم…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحة واحدة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>1 page sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرسلت صفحة واحدة إلى الطابعة.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>الحجم الفعلي</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاءمة العرض</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Print the pages (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>طباعة الصفحات (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ ملف PDF</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Save the PDF to a file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ PDF في ملف (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ في {path}.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>The PDF could not be saved to {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ ملف PDF في {path}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>The preview could not be opened ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المعاينة ({error}).</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>The printer could not be started; check that it is on and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر تشغيل الطابعة؛ تأكد من أنها قيد التشغيل وحاول مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>الصفحة كاملة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>{count} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الصفحات: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>{count} pages sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرسلت الصفحات إلى الطابعة (العدد: {count}).</translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1848,7 @@
     <message>
         <location filename="../../ui/reports/preview.py"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>
@@ -1784,7 +1864,7 @@
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل الدخول</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
@@ -1799,22 +1879,22 @@
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز السري</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>من أنت؟</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Your PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>رمزك السري:</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>{name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role})</translation>
     </message>
 </context>
 <context>
@@ -1822,12 +1902,12 @@
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>&amp;Document:</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>المستلمون:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
@@ -1837,42 +1917,42 @@
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>&amp;Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>الورق:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>1 folded card per sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقة مطوية واحدة في كل ورقة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>4 cards per sheet (A6, with cut marks)</source>
-        <translation type="unfinished"></translation>
+        <translation>4 بطاقات في كل ورقة (A6، مع علامات القص)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>A birthday card with the gift and its QR code. Print them ahead: choose next month. Only customers who accept printed notes get one.</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقة عيد ميلاد مع الهدية ورمز QR الخاص بها. اطبعها مسبقًا: اختر الشهر القادم. لا تُطبع إلا للعملاء الموافقين على تلقي الرسائل المطبوعة.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>A friendly note for regulars who have not come back lately, with what is waiting for them. Only customers who accept printed notes get one.</source>
-        <translation type="unfinished"></translation>
+        <translation>رسالة ودّية للعملاء الدائمين الذين لم يعودوا مؤخرًا، مع ما ينتظرهم لدينا. لا تُطبع إلا للعملاء الموافقين على تلقي الرسائل المطبوعة.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>A personal thank-you for each first-time customer, with their balance and next reward. Only customers who accept printed notes get one.</source>
-        <translation type="unfinished"></translation>
+        <translation>رسالة شكر شخصية لكل عميل يشتري لأول مرة، مع رصيده ومكافأته التالية. لا تُطبع إلا للعملاء الموافقين على تلقي الرسائل المطبوعة.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>كل العملاء</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
@@ -1882,37 +1962,37 @@
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Customers with a birthday in {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الذين يحلّ عيد ميلادهم في {month}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>First-time customers of {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الذين اشتروا لأول مرة في {month}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>For you, the owner: the month&apos;s figures beside the month before, in plain words and charts, with the customers to call, thank or celebrate.</source>
-        <translation type="unfinished"></translation>
+        <translation>لك بصفتك المالك: أرقام الشهر مقارنةً بالشهر السابق، بكلمات واضحة ورسوم بيانية، مع العملاء الذين يحسن الاتصال بهم أو شكرهم أو الاحتفال بهم.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>La&amp;yout:</source>
-        <translation type="unfinished"></translation>
+        <translation>التخطيط:</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقات الولاء</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Loyalty cards the size of a bank card, 10 to a sheet, with the card code as a QR code.</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقات ولاء بحجم البطاقة المصرفية، 10 في كل ورقة، ورمز البطاقة مطبوع على شكل رمز QR.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
@@ -1922,12 +2002,12 @@
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Only {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} فقط</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>Regulars who have not come back lately</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الدائمون الذين لم يعودوا مؤخرًا</translation>
     </message>
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
@@ -1937,7 +2017,7 @@
     <message>
         <location filename="../../ui/reports/print_panel.py"/>
         <source>“We miss you” notes</source>
-        <translation type="unfinished"></translation>
+        <translation>رسائل «اشتقنا إليك»</translation>
     </message>
 </context>
 <context>
@@ -2322,7 +2402,7 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>&amp;Generate (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء (Ctrl+G)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -2332,22 +2412,22 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>1 loyalty card</source>
-        <translation type="unfinished"></translation>
+        <translation>بطاقة ولاء واحدة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>1 note</source>
-        <translation type="unfinished"></translation>
+        <translation>رسالة واحدة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحة واحدة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>1 row written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتب صف واحد في {path}.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -2357,12 +2437,12 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Choose a document and press Generate: the pages appear here, ready to print or save.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر مستندًا واضغط «إنشاء»: تظهر الصفحات هنا جاهزة للطباعة أو الحفظ.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -2392,7 +2472,7 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Generating…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الإنشاء…</translation>
     </message>
     <message>
         <source>Loyalty cards…</source>
@@ -2410,12 +2490,12 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>معاينة</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>طباعة</translation>
     </message>
     <message>
         <source>Printing arrives with the next update; the CSV exports below work now.</source>
@@ -2429,22 +2509,22 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>The monthly report for {month} is ready: {pages}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تقرير شهر {month} جاهز ({pages}).</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>{count} loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد بطاقات الولاء: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>{count} notes</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الرسائل: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>{count} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الصفحات: {count}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/page.py"/>
@@ -2459,7 +2539,7 @@
     <message>
         <location filename="../../ui/reports/page.py"/>
         <source>{what} on {pages}, ready to print or save.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} ({pages}). يمكنك الطباعة أو الحفظ الآن.</translation>
     </message>
 </context>
 <context>
@@ -2596,17 +2676,17 @@
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>خروج</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Sign in to open the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>سجّل الدخول لفتح المتجر.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/sign_in.py"/>
         <source>Sign in — {shop}</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل الدخول — {shop}</translation>
     </message>
 </context>
 <context>
@@ -2614,12 +2694,12 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>&amp;Deactivate the chosen person</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف حساب الموظف المختار</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2629,7 +2709,7 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Add a staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة موظف</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2639,7 +2719,7 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Everyone signs in with their own PIN. Choose a person to set their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>يسجّل كل شخص الدخول برمزه السري الخاص. اختر موظفًا لتعيين رمزه السري.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2649,12 +2729,12 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم:</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>New PIN (4–8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز السري الجديد (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2669,7 +2749,7 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز السري:</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2679,17 +2759,17 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور:</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Set &amp;PIN of the chosen person</source>
-        <translation type="unfinished"></translation>
+        <translation>تعيين الرمز السري للموظف المختار</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Sign-in is off: anyone at this PC acts as the owner. Set the owner&apos;s PIN to turn it on.</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل الدخول غير مفعّل: أي شخص على هذا الحاسوب يعمل بصلاحيات المالك. عيّن الرمز السري للمالك لتفعيله.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2699,12 +2779,12 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>The PIN of {name} is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>عُيّن الرمز السري للموظف {name}.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>Their PIN (4–8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>رمزه السري (من 4 إلى 8 أرقام)</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
@@ -2714,12 +2794,12 @@
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>{name} can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يعد بإمكان {name} تسجيل الدخول.</translation>
     </message>
     <message>
         <location filename="../../ui/safety/staff_admin.py"/>
         <source>{name} can now sign in with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>أصبح بإمكان {name} الآن تسجيل الدخول برمزه السري.</translation>
     </message>
 </context>
 <context>
@@ -2928,7 +3008,7 @@
     <message>
         <location filename="../../core/pins.py"/>
         <source>A PIN is {low} to {high} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون عدد أرقام الرمز السري من {low} إلى {high}.</translation>
     </message>
     <message>
         <location filename="../../core/dates.py"/>
@@ -2994,22 +3074,22 @@
     <message>
         <location filename="../../core/backup.py"/>
         <source>Backup saved: {path}, but the shop&apos;s data has {count} problem(s); run a full check.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت النسخة الاحتياطية: {path}، لكن في بيانات المتجر مشكلات (العدد: {count})؛ أجرِ فحصًا كاملًا.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>Backup saved: {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت النسخة الاحتياطية: {path}.</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>الرصيد</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Balances</source>
-        <translation type="unfinished"></translation>
+        <translation>الأرصدة</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3042,7 +3122,7 @@
     <message>
         <location filename="../../cli.py"/>
         <source>Birthday in {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>الأيام المتبقية حتى عيد الميلاد: {days}</translation>
     </message>
     <message>
         <location filename="../../core/birthdays.py"/>
@@ -3069,7 +3149,7 @@
         <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Called to apologise and offered a free coffee.</source>
-        <translation type="unfinished"></translation>
+        <translation>اتصلنا للاعتذار وقدّمنا قهوة مجانية.</translation>
     </message>
     <message>
         <location filename="../../core/segments.py"/>
@@ -3079,7 +3159,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>ملغى</translation>
     </message>
     <message>
         <location filename="../../core/progress.py"/>
@@ -3121,7 +3201,7 @@
     <message>
         <location filename="../../core/backup.py"/>
         <source>Checking the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ فحص النسخة الاحتياطية</translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
@@ -3147,12 +3227,12 @@
     <message>
         <location filename="../../core/health.py"/>
         <source>Copying the shop&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ نسخ بيانات المتجر</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Correction</source>
-        <translation type="unfinished"></translation>
+        <translation>تصحيح</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3167,7 +3247,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Customer data</source>
-        <translation type="unfinished"></translation>
+        <translation>بيانات العميل</translation>
     </message>
     <message>
         <location filename="../../core/dashboard_data.py"/>
@@ -3178,7 +3258,7 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Customer number</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم العميل</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3193,17 +3273,17 @@
     <message>
         <location filename="../../core/privacy.py"/>
         <source>Customer {id} has been erased; nothing personal is left to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذفت بيانات العميل رقم {id}؛ لم تبقَ بيانات شخصية لتصديرها.</translation>
     </message>
     <message>
         <location filename="../../core/privacy.py"/>
         <source>Customer {id} was already erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذفت بيانات العميل رقم {id} من قبل.</translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>
         <source>Customer {id} was merged but still holds {quantity} units.</source>
-        <translation type="unfinished"></translation>
+        <translation>العميل رقم {id} مدمج، لكن ما زال لديه رصيد من الوحدات: {quantity}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3223,12 +3303,12 @@
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Customers you referred: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>العملاء الذين أحلتهم: {count}.</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
         <source>Daily backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد النسخ الاحتياطية اليومية المحفوظة</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -3243,7 +3323,7 @@
     <message>
         <location filename="../../core/settings.py"/>
         <source>Days a birthday gift stays valid</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد أيام صلاحية هدية عيد الميلاد</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3253,7 +3333,7 @@
     <message>
         <location filename="../../core/settings.py"/>
         <source>Days before a birthday the gift is given</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الأيام قبل عيد الميلاد لمنح الهدية</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3320,17 +3400,17 @@ We hope to see you again soon.</source>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>البريد الإلكتروني</translation>
     </message>
     <message>
         <location filename="../../core/privacy.py"/>
         <source>Erased customer #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>عميل محذوف رقم {id}</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Everything we hold about you</source>
-        <translation type="unfinished"></translation>
+        <translation>كل ما نحتفظ به من بياناتك</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -3391,7 +3471,7 @@ We hope to see you again soon.</source>
         <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Goodwill after an unhappy visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعويض بعد زيارة غير مُرضية.</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3461,17 +3541,17 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/checks.py"/>
         <source>Ledger row {id} draws on row {other}, which it does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الدفتر {id} يسحب من القيد {other} الذي لا يطابقه.</translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>
         <source>Ledger row {id} expires row {other} before its expiry date.</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الدفتر {id} يُنهي صلاحية القيد {other} قبل تاريخ انتهاء صلاحيته.</translation>
     </message>
     <message>
         <location filename="../../core/checks.py"/>
         <source>Ledger row {id} has more drawn on it than it holds ({held} held, {drawn} drawn).</source>
-        <translation type="unfinished"></translation>
+        <translation>المسحوب من قيد الدفتر {id} أكثر مما فيه (ما فيه: {held}، المسحوب: {drawn}).</translation>
     </message>
     <message>
         <location filename="../../core/redeeming.py"/>
@@ -3557,7 +3637,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Merged records</source>
-        <translation type="unfinished"></translation>
+        <translation>السجلات المدمجة</translation>
     </message>
     <message>
         <location filename="../../core/merging.py"/>
@@ -3567,12 +3647,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/settings.py"/>
         <source>Minutes without use before the app locks (0 = never)</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد دقائق عدم الاستخدام قبل قفل البرنامج (0 = أبدًا)</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
         <source>Monthly backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد النسخ الاحتياطية الشهرية المحفوظة</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3619,7 +3699,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>لا</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3629,7 +3709,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/backup.py"/>
         <source>No backup folder is set; choose one in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحدَّد مجلد للنسخ الاحتياطي؛ اختر مجلدًا في الإعدادات.</translation>
     </message>
     <message>
         <location filename="../../core/customers.py"/>
@@ -3649,7 +3729,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>No good backup was found in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُعثر على نسخة احتياطية سليمة في {folder}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3679,27 +3759,27 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>None.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد.</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>الملاحظات</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Number in the previous system</source>
-        <translation type="unfinished"></translation>
+        <translation>الرقم في النظام السابق</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Offers and birthday gifts</source>
-        <translation type="unfinished"></translation>
+        <translation>العروض وهدايا عيد الميلاد</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can add staff, set their PINs or deactivate them.</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة الموظفين وتعيين رموزهم السرية وإيقاف حساباتهم متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
@@ -3709,7 +3789,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can change the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيير الإعدادات متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
@@ -3719,22 +3799,22 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can erase a customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف العملاء متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can export a customer&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير بيانات العميل متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can export the shop&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير بيانات المتجر متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can follow up unhappy customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>متابعة العملاء غير الراضين متاحة للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
@@ -3744,7 +3824,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can import customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد العملاء متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
@@ -3754,22 +3834,22 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can restore a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة النسخ الاحتياطية متاحة للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can save a backup to another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ نسخة احتياطية في مجلد آخر متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can see the shop&apos;s figures and print reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض أرقام المتجر وطباعة التقارير متاحان للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Only the owner can view the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض سجل العمليات متاح للمالك فقط.</translation>
     </message>
     <message>
         <location filename="../../core/feedback.py"/>
@@ -3810,7 +3890,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Passed the complaint on to the morning team.</source>
-        <translation type="unfinished"></translation>
+        <translation>نقلنا الشكوى إلى فريق الفترة الصباحية.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3856,7 +3936,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Points and stamps</source>
-        <translation type="unfinished"></translation>
+        <translation>النقاط والأختام</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3881,7 +3961,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Printed thank-you notes</source>
-        <translation type="unfinished"></translation>
+        <translation>رسائل الشكر المطبوعة</translation>
     </message>
     <message>
         <location filename="../../reports/kit.py"/>
@@ -3912,12 +3992,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>شراء</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>المشتريات</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -3927,7 +4007,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>الكمية</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -3942,7 +4022,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>السبب</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -3952,7 +4032,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/checks.py"/>
         <source>Redemption {id} cost {cost} but drew {drawn}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تكلفة عملية الاستبدال {id} هي {cost}، لكن المسحوب من الرصيد {drawn}.</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
@@ -3967,7 +4047,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Referred by customer number</source>
-        <translation type="unfinished"></translation>
+        <translation>بإحالة من العميل رقم</translation>
     </message>
     <message>
         <location filename="../../core/bulk.py"/>
@@ -4071,7 +4151,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Rewards redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>المكافآت المستبدلة</translation>
     </message>
     <message>
         <location filename="../../core/importing.py"/>
@@ -4144,7 +4224,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/checks.py"/>
         <source>Sale {id} should have earned {expected} but the ledger shows {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>كان يجب أن تُكسب عملية البيع {id} القيمة {expected}، لكن الدفتر يُظهر {found}.</translation>
     </message>
     <message>
         <location filename="../../core/sales.py"/>
@@ -4184,7 +4264,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>Set the owner&apos;s PIN first; until then anyone at the PC acts as the owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>عيّن الرمز السري للمالك أولًا؛ وحتى ذلك الحين يعمل أي شخص على الحاسوب بصلاحيات المالك.</translation>
     </message>
     <message>
         <location filename="../../core/rewards.py"/>
@@ -4199,7 +4279,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/settings.py"/>
         <source>Shop logo (image file)</source>
-        <translation type="unfinished"></translation>
+        <translation>شعار المتجر (ملف صورة)</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
@@ -4224,7 +4304,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/permissions.py"/>
         <source>Sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>سجّل الدخول أولًا.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -4235,13 +4315,13 @@ Your balance: {balance}.
         <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Spoke to them on their next visit; all is well.</source>
-        <translation type="unfinished"></translation>
+        <translation>تحدثنا معه في زيارته التالية؛ كل شيء على ما يرام.</translation>
     </message>
     <message>
         <location filename="../../core/bulk.py"/>
         <location filename="../../core/demo_loyalty.py"/>
         <source>Stamped twice by mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُضيف الختم مرتين بالخطأ.</translation>
     </message>
     <message>
         <location filename="../../core/loyalty.py"/>
@@ -4335,32 +4415,32 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup copy failed its check ({detail}); nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تجتز النسخة الاحتياطية الفحص ({detail})؛ لم يُحفظ شيء.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup could not be written to {folder} ({reason}); nothing was saved, so check the drive and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت كتابة النسخة الاحتياطية في {folder} ({reason})؛ لم يُحفظ شيء، فتحقق من وحدة التخزين وحاول مرة أخرى.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup folder {folder} cannot be created: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر إنشاء مجلد النسخ الاحتياطي {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup folder {folder} cannot be found; plug in the drive or choose another folder in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُعثر على مجلد النسخ الاحتياطي {folder}؛ صِل وحدة التخزين أو اختر مجلدًا آخر في الإعدادات.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup folder {folder} cannot be written to; choose another folder in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتعذّر الكتابة في مجلد النسخ الاحتياطي {folder}؛ اختر مجلدًا آخر في الإعدادات.</translation>
     </message>
     <message>
         <location filename="../../core/backup.py"/>
         <source>The backup folder {folder} is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد النسخ الاحتياطي {folder} ملف وليس مجلدًا.</translation>
     </message>
     <message>
         <location filename="../../core/dates.py"/>
@@ -4461,7 +4541,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/demo_loyalty.py"/>
         <source>The demo café needs an active stamp card with a reward; build the demo shop into a new file.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحتاج المقهى التجريبي إلى بطاقة أختام فعّالة لها مكافأة؛ أنشئ المتجر التجريبي في ملف جديد.</translation>
     </message>
     <message>
         <location filename="../../core/demo.py"/>
@@ -4502,7 +4582,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/privacy.py"/>
         <source>The folder {folder} does not exist; choose another place for the files.</source>
-        <translation type="unfinished"></translation>
+        <translation>المجلد {folder} غير موجود؛ اختر مكانًا آخر للملفات.</translation>
     </message>
     <message>
         <location filename="../../reports/kit.py"/>
@@ -4608,7 +4688,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>The newest good backup is {name}, made {when} UTC; restore it to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>أحدث نسخة احتياطية سليمة هي {name}، أُنشئت في {when} بتوقيت UTC؛ استعدها للمتابعة.</translation>
     </message>
     <message>
         <location filename="../../core/templates.py"/>
@@ -4696,7 +4776,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>The role must be one of: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون الدور واحدًا مما يلي: {choices}.</translation>
     </message>
     <message>
         <location filename="../../core/sales.py"/>
@@ -4756,7 +4836,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>There is already a staff member called {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>يوجد بالفعل موظف باسم {name}.</translation>
     </message>
     <message>
         <location filename="../../core/programs.py"/>
@@ -4771,7 +4851,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>There is no backup file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد ملف نسخة احتياطية في {path}.</translation>
     </message>
     <message>
         <location filename="../../core/customers.py"/>
@@ -4860,7 +4940,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>This PIN is too easy to guess (like 1234 or 1111); choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الرمز السري سهل التخمين (مثل 1234 أو 1111)؛ اختر رمزًا آخر.</translation>
     </message>
     <message>
         <location filename="../../core/feedback.py"/>
@@ -4885,12 +4965,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>This is every piece of information {shop} keeps about {name}, as of {date}. Ask us at any time to correct it or to erase it.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه كل المعلومات التي يحتفظ بها {shop} عن {name} حتى {date}. يمكنك أن تطلب منا تصحيحها أو حذفها في أي وقت.</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
         <source>This redemption was already recorded; nothing more was deducted.</source>
-        <translation type="unfinished"></translation>
+        <translation>سُجّلت عملية الاستبدال هذه من قبل؛ لم يُخصم شيء إضافي.</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -4910,7 +4990,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Tier history</source>
-        <translation type="unfinished"></translation>
+        <translation>سجل المستويات</translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -4935,7 +5015,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>Too many wrong PINs for {name}; try again in {seconds} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُدخل رمز سري خاطئ مرات كثيرة للمستخدم {name}؛ الثواني المتبقية قبل المحاولة مجددًا: {seconds}.</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -5052,7 +5132,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/settings.py"/>
         <source>Weekly backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد النسخ الاحتياطية الأسبوعية المحفوظة</translation>
     </message>
     <message>
         <location filename="../../core/loyalty_text.py"/>
@@ -5082,12 +5162,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/settings.py"/>
         <source>WhatsApp message template</source>
-        <translation type="unfinished"></translation>
+        <translation>قالب رسالة WhatsApp</translation>
     </message>
     <message>
         <location filename="../../core/settings.py"/>
         <source>When a return takes back units already spent</source>
-        <translation type="unfinished"></translation>
+        <translation>عند إرجاع بيع صُرفت وحداته من قبل</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -5097,12 +5177,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/privacy.py"/>
         <source>Written off: customer erased</source>
-        <translation type="unfinished"></translation>
+        <translation>شُطب: حُذف العميل</translation>
     </message>
     <message>
         <location filename="../../core/pins.py"/>
         <source>Wrong PIN for {name}; {left} tries left before a wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>رمز سري خاطئ للمستخدم {name}؛ المحاولات المتبقية قبل الانتظار: {left}.</translation>
     </message>
     <message>
         <location filename="../../core/bulk.py"/>
@@ -5113,12 +5193,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>نعم</translation>
     </message>
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Your answers</source>
-        <translation type="unfinished"></translation>
+        <translation>إجاباتك</translation>
     </message>
     <message>
         <location filename="../../reports/monthly_text.py"/>
@@ -5133,7 +5213,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../reports/privacy.py"/>
         <source>Your details</source>
-        <translation type="unfinished"></translation>
+        <translation>بياناتك</translation>
     </message>
     <message>
         <location filename="../../reports/slip.py"/>
@@ -5210,7 +5290,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../cli.py"/>
         <source>tier {tier}</source>
-        <translation type="unfinished"></translation>
+        <translation>المستوى {tier}</translation>
     </message>
     <message>
         <location filename="../../core/audiences.py"/>
@@ -5263,7 +5343,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{count} problem(s) found in {path}; the first: {first}</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد المشكلات في {path}: {count}؛ أولها: {first}</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
@@ -5377,12 +5457,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{name} cannot be restored: {reason}; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتعذّر استعادة {name}: {reason}؛ لم يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>{name} could not be restored ({reason}); the shop&apos;s file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت استعادة {name} ({reason})؛ لم يتغير ملف المتجر.</translation>
     </message>
     <message>
         <location filename="../../core/redeeming.py"/>
@@ -5427,7 +5507,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>{name} has no PIN yet; the owner can set one.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس لدى {name} رمز سري بعد؛ يمكن للمالك تعيينه.</translation>
     </message>
     <message>
         <location filename="../../core/messages.py"/>
@@ -5452,14 +5532,14 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>{name} is already inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} غير فعّال بالفعل.</translation>
     </message>
     <message>
         <location filename="../../core/permissions.py"/>
         <location filename="../../core/pins.py"/>
         <location filename="../../core/shop_safety.py"/>
         <source>{name} is no longer active; sign in as someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} لم يعد فعّالًا؛ سجّل الدخول باسم شخص آخر.</translation>
     </message>
     <message>
         <location filename="../../core/dates.py"/>
@@ -5469,27 +5549,27 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/pins.py"/>
         <source>{name} is the shop&apos;s only owner and cannot be deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} هو المالك الوحيد للمتجر، ولا يمكن إيقاف حسابه.</translation>
     </message>
     <message>
         <location filename="../../core/privacy.py"/>
         <source>{name} was merged into customer {id}; erase that customer instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>دُمج {name} في العميل رقم {id}؛ احذف ذلك العميل بدلًا منه.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>{name} was restored into {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>استُعيد الملف {name} إلى {path}.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>{name} was restored into {path}; the file it replaced was kept as {aside}.</source>
-        <translation type="unfinished"></translation>
+        <translation>استُعيد الملف {name} إلى {path}؛ وحُفظ الملف الذي حلّ محله باسم {aside}.</translation>
     </message>
     <message>
         <location filename="../../cli.py"/>
         <source>{needed} more for {reward}</source>
-        <translation type="unfinished"></translation>
+        <translation>يتبقى {needed} للحصول على {reward}</translation>
     </message>
     <message>
         <location filename="../../core/bulk.py"/>
@@ -5520,7 +5600,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/privacy.py"/>
         <source>{path} exists and is not a file; choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} موجود وليس ملفًا؛ اختر مجلدًا آخر.</translation>
     </message>
     <message>
         <location filename="../../core/exporting.py"/>
@@ -5534,7 +5614,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} holds no shop data yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يحتوي {path} على بيانات متجر بعد.</translation>
     </message>
     <message>
         <location filename="../../core/db.py"/>
@@ -5555,12 +5635,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} is damaged: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} تالف: {detail}</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} is empty: it holds no shop data.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} فارغ: لا يحتوي على بيانات متجر.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
@@ -5581,12 +5661,12 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} is not a smallbiz-loyalty database (or it is damaged); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ليس قاعدة بيانات لبرنامج smallbiz-loyalty (أو أنه تالف)؛ لم يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} is the shop&apos;s own file; choose a backup to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} هو ملف المتجر نفسه؛ اختر نسخة احتياطية لاستعادتها.</translation>
     </message>
     <message>
         <location filename="../../core/exporting.py"/>
@@ -5596,7 +5676,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{path} was written by a newer version of smallbiz-loyalty; update the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتب {path} بإصدار أحدث من smallbiz-loyalty؛ حدّث البرنامج.</translation>
     </message>
     <message>
         <location filename="../../core/audiences.py"/>
@@ -5631,7 +5711,7 @@ Your balance: {balance}.
     <message>
         <location filename="../../core/health.py"/>
         <source>{reason} It cannot be restored; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} لا يمكن استعادة هذه النسخة؛ لم يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../core/phones.py"/>
