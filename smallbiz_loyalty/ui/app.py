@@ -1,4 +1,5 @@
-"""Start the desktop app: the QApplication, the language, the shop and its window."""
+"""Start the desktop app: the QApplication, the language, the start-up health check,
+the sign-in, and the shop's window with its automatic backups and idle lock."""
 
 from __future__ import annotations
 
@@ -6,15 +7,22 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from smallbiz_loyalty.core import i18n
+from smallbiz_loyalty.core import health, i18n
+from smallbiz_loyalty.core.dates import Clock, system_clock
 from smallbiz_loyalty.core.errors import LoyaltyError
+from smallbiz_loyalty.core.health import Health
 from smallbiz_loyalty.core.shop import Shop
+from smallbiz_loyalty.ui import preferences
 from smallbiz_loyalty.ui.errors import open_failed_text, show_error
 from smallbiz_loyalty.ui.main_window import MainWindow
+from smallbiz_loyalty.ui.safety.auto_backup import CLOSE_WAIT_MS, AutoBackup
+from smallbiz_loyalty.ui.safety.health_screen import HealthScreen
+from smallbiz_loyalty.ui.safety.idle_lock import IdleLock
+from smallbiz_loyalty.ui.safety.sign_in import SignInDialog
 
 FONTS_DIR = i18n.TRANSLATIONS_DIR.parent / "fonts"
 SCREENSHOT_DELAY_MS = 100  # long enough for the first paint and the first block of rows
@@ -25,28 +33,160 @@ _translators: list[QTranslator] = []
 
 
 def run_app(*, db_path: Path, lang: str | None, screen: str | None, screenshot: Path | None) -> int:
-    """Open the shop at `db_path` in its window; with `screenshot`, save the window as PNG and exit."""
+    """Open the shop at `db_path` in its window; with `screenshot`, save what would be shown first
+    (the window, or the health screen of a damaged file, or the sign-in) as PNG and exit."""
     if screenshot is not None and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for a picture
     app = application()
+    startup = Startup(db_path, lang=lang, screen=screen, guard=screenshot is None)
     try:
-        shop = Shop.open(db_path)
-    except LoyaltyError as exc:
-        apply_language(app, lang or i18n.language())
-        message = open_failed_text(db_path, exc)
-        print(message, file=sys.stderr)
-        if screenshot is None:
-            show_error(None, message)
-        return EXIT_ERROR
-    try:
-        apply_language(app, lang or shop.settings["language"])
-        window = MainWindow(shop, screen=screen)
+        first = startup.start()
+        if first is None:
+            print(startup.error, file=sys.stderr)
+            if screenshot is None:
+                show_error(None, startup.error)
+            return EXIT_ERROR
         if screenshot is not None:
-            return save_screenshot(window, screenshot)
-        window.show()
+            code = save_screenshot(first, screenshot)
+            if startup.health_screen is not None:  # the shop did not open: say so to the script too
+                print(startup.health_screen.health.message, file=sys.stderr)
+                return EXIT_ERROR
+            return code
+        startup.quit_requested.connect(app.exit)
+        startup.show()
         return app.exec()
     finally:
-        shop.close()
+        startup.close()
+
+
+class Startup(QObject):
+    """From the command line to the shop's window, one step at a time, never blocking:
+    the start-up health check → (the health screen, and a restore) → open the shop →
+    (sign in) → the main window, with its automatic backups and idle lock (`guard`).
+
+    `start()` returns the first thing to show; each later step is shown by this object
+    in place of the one before (`current`). The window's arrival is `window_opened`;
+    Quit on the health screen or the sign-in is `quit_requested(exit code)`."""
+
+    window_opened = Signal(object)
+    quit_requested = Signal(int)
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        lang: str | None = None,
+        screen: str | None = None,
+        clock: Clock = system_clock,
+        guard: bool = True,
+        idle_ms: int | None = None,
+        close_wait_ms: int = CLOSE_WAIT_MS,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.lang, self.screen, self.clock = lang, screen, clock
+        self.guard, self.idle_ms, self.close_wait_ms = guard, idle_ms, close_wait_ms
+        self.shop: Shop | None = None
+        self.health_screen: HealthScreen | None = None
+        self.sign_in_dialog: SignInDialog | None = None
+        self.window: MainWindow | None = None
+        self.auto_backup: AutoBackup | None = None
+        self.idle_lock: IdleLock | None = None
+        self.current: QWidget | None = None
+        self.showing = False  # on screen (not only built, as in tests and screenshots)
+        self.error = ""  # why the shop could not be opened, when `start()` returned None
+
+    def start(self) -> QWidget | None:
+        """The first thing to show, or None (with `error`) when the file is no shop at all."""
+        remembered = preferences.load(preferences.LANGUAGE)
+        apply_language(application(), self.lang or (remembered if remembered in i18n.LANGUAGES else i18n.language()))
+        checked = self._check()
+        if _offer_recovery(checked):
+            screen = HealthScreen(checked, clock=self.clock)
+            screen.restored.connect(self._open_after_health)
+            screen.open_anyway_chosen.connect(self._open_after_health)
+            screen.quit_chosen.connect(lambda: self.quit_requested.emit(EXIT_ERROR))
+            self.health_screen = self.current = screen
+            return screen
+        return self._open()
+
+    def _check(self) -> Health:
+        """The quick check, offering a backup from the folder this PC backed up to last (a damaged
+        file's own settings cannot say where its backups are), else from the one beside the file."""
+        remembered = preferences.load(preferences.BACKUP_FOLDER)
+        checked = health.startup_check(self.db_path, backup_folder=remembered or None)
+        if not checked.ok and checked.backup is None and remembered:
+            beside = health.startup_check(self.db_path)
+            if beside.backup is not None:
+                checked = beside
+        return checked
+
+    def _open(self) -> QWidget | None:
+        try:
+            shop = Shop.open(self.db_path, clock=self.clock)
+        except LoyaltyError as exc:
+            self.error = open_failed_text(self.db_path, exc)
+            return None
+        self.shop = shop
+        apply_language(application(), self.lang or shop.settings["language"])
+        preferences.save(preferences.LANGUAGE, shop.settings["language"])
+        if shop.sign_in_required():
+            dialog = SignInDialog(shop)
+            dialog.accepted.connect(lambda: self._advance(dialog, self._open_window()))
+            dialog.rejected.connect(lambda: self.quit_requested.emit(EXIT_OK))
+            self.sign_in_dialog = self.current = dialog
+            return dialog
+        return self._open_window()
+
+    def _open_window(self) -> MainWindow:
+        assert self.shop is not None
+        window = MainWindow(self.shop, screen=self.screen)
+        self.window = self.current = window
+        if self.guard:
+            self.auto_backup = AutoBackup(window, close_wait_ms=self.close_wait_ms)
+            self.idle_lock = IdleLock(window, timeout_ms=self.idle_ms)
+            self.auto_backup.start_if_due()
+        self.window_opened.emit(window)
+        return window
+
+    def _open_after_health(self, *_result: object) -> None:
+        following = self._open()
+        if following is None:
+            if self.health_screen is not None:
+                self.health_screen.status_label.setText(self.error)
+            return
+        self._advance(self.health_screen, following)
+
+    def show(self) -> None:
+        """Put the current step on screen; the later ones follow it there."""
+        self.showing = True
+        if self.current is not None:
+            self.current.show()
+
+    def _advance(self, previous: QWidget | None, following: QWidget) -> None:
+        """Show `following` in place of `previous` (the next window first, so the app never
+        has no window and quits)."""
+        self.current = following
+        if self.showing:
+            following.show()
+        if previous is not None and previous is not following:
+            previous.hide()
+
+    def close(self) -> None:
+        """Close whatever is still open, then the shop."""
+        for widget in (self.window, self.sign_in_dialog, self.health_screen):
+            if widget is not None and widget.isVisible():  # a closed window is not closed twice (nor backed up)
+                widget.close()
+        if self.shop is not None:
+            self.shop.close()
+
+
+def _offer_recovery(checked: Health) -> bool:
+    """The health screen is for a shop's file in trouble: not for a new shop (missing), and not
+    for a file that is no database of any kind with no backup of it (the wrong file was given)."""
+    if checked.ok or checked.status == health.MISSING or checked.path.is_dir():
+        return False
+    return checked.backup is not None or health.looks_like_sqlite(checked.path)
 
 
 def application() -> QApplication:

@@ -4,14 +4,19 @@ Counter (home), Customers, Dashboard, Reports and Settings, each one key away
 (F1–F5 or Ctrl+1…5). Pages are built the first time they are shown, all on one
 `ShopEvents` bus, and each puts the keyboard focus where its work starts (the
 counter's search box) whenever it is shown. A brand-new shop opens on the
-welcome instead. The title names the shop; the status bar, who is signed in."""
+welcome instead. The title names the shop; the status bar, who is signed in.
+
+The owner's screens (Dashboard, Reports, Settings) are greyed out for a cashier,
+with the core's refusal as tooltip. "Data & safety…" (F6) opens backups, checks,
+the audit log and staff PINs. A lock screen can cover everything (`set_cover`);
+`closing` lets the automatic backup run before the window goes."""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smallbiz_loyalty.core import i18n
+from smallbiz_loyalty.core import i18n, permissions
 from smallbiz_loyalty.core.changes import SETTINGS
-from smallbiz_loyalty.core.errors import LoyaltyError
+from smallbiz_loyalty.core.errors import LoyaltyError, PermissionDenied
+from smallbiz_loyalty.core.health import RestoreResult
 from smallbiz_loyalty.core.shop import Shop
 from smallbiz_loyalty.ui import preferences
 from smallbiz_loyalty.ui.events import ShopEvents
@@ -43,18 +49,20 @@ class Screen:
     title: str  # English source; translated in the "MainWindow" context
     module: str
     class_name: str
+    action: str | None = None  # the owner-only action (core/permissions.py) the screen needs
 
 
 SCREENS = (
     Screen("counter", "Counter", "smallbiz_loyalty.ui.counter.page", "CounterPage"),
     Screen("customers", "Customers", "smallbiz_loyalty.ui.customers.page", "CustomersPage"),
-    Screen("dashboard", "Dashboard", "smallbiz_loyalty.ui.dashboard.page", "DashboardPage"),
-    Screen("reports", "Reports", "smallbiz_loyalty.ui.reports.page", "ReportsPage"),
-    Screen("settings", "Settings", "smallbiz_loyalty.ui.settings.page", "SettingsPage"),
+    Screen("dashboard", "Dashboard", "smallbiz_loyalty.ui.dashboard.page", "DashboardPage", "reports"),
+    Screen("reports", "Reports", "smallbiz_loyalty.ui.reports.page", "ReportsPage", "reports"),
+    Screen("settings", "Settings", "smallbiz_loyalty.ui.settings.page", "SettingsPage", "settings"),
 )
 SCREEN_NAMES = tuple(s.name for s in SCREENS)
 HOME = "counter"
 WELCOME = "welcome"
+SAFETY_KEY = "F6"
 _FSI, _PDI = "\u2068", "\u2069"  # first-strong isolate: text laid out in its own direction
 # The screen being shown stands out in the navigation bar.
 NAV_STYLE = (
@@ -101,6 +109,9 @@ def _page_class(screen: Screen) -> type[Page] | None:
 class MainWindow(QMainWindow):
     """The navigation bar, the pages, the shop's name in the title and the staff member below."""
 
+    closing = Signal()  # the window is about to close (the automatic backup runs then)
+    restored = Signal(object)  # a backup was restored from "Data & safety" (a `RestoreResult`)
+
     def __init__(self, shop: Shop, *, screen: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if screen is not None and screen not in SCREEN_NAMES:
@@ -109,15 +120,21 @@ class MainWindow(QMainWindow):
         self.events = ShopEvents(self)
         self._pages: dict[str, QWidget] = {}
         self._current = ""
+        self._staff_id = shop.staff_id
+        self._shortcuts: list[QShortcut] = []
+        self.safety_dialog: QWidget | None = None
         self.stack = QStackedWidget()
         self.nav = self._make_nav()
-        central = QWidget()
-        row = QHBoxLayout(central)
+        content = QWidget()
+        row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The lock screen takes the content's place: hidden pages answer no shortcut.
+        self.cover_stack = QStackedWidget()
+        self.cover_stack.addWidget(content)
+        self.setCentralWidget(self.cover_stack)
         self.staff_label = QLabel()
         self.statusBar().addPermanentWidget(self.staff_label)
         self._make_shortcuts()
@@ -156,6 +173,12 @@ class MainWindow(QMainWindow):
             self.nav_buttons[screen.name] = button
             column.addWidget(button)
         column.addStretch(1)
+        self.safety_button = QPushButton()
+        self.safety_button.setObjectName("safety_button")
+        self.safety_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.safety_button.setMinimumSize(132, 46)
+        self.safety_button.clicked.connect(self.open_safety)
+        column.addWidget(self.safety_button)
         return nav
 
     def _make_shortcuts(self) -> None:
@@ -163,6 +186,10 @@ class MainWindow(QMainWindow):
             for keys in (f"F{number}", f"Ctrl+{number}"):
                 shortcut = QShortcut(QKeySequence(keys), self)
                 shortcut.activated.connect(lambda name=screen.name: self.show_screen(name))
+                self._shortcuts.append(shortcut)
+        safety = QShortcut(QKeySequence(SAFETY_KEY), self)
+        safety.activated.connect(self.open_safety)
+        self._shortcuts.append(safety)
 
     def _retitle(self) -> None:
         """Texts that depend on the language or the settings."""
@@ -174,11 +201,44 @@ class MainWindow(QMainWindow):
             button.setToolTip(
                 self.tr("{screen} (F{number} or Ctrl+{number})").format(screen=screen_title(screen), number=number)
             )
+        # "&&": a lone "&" on a button marks a keyboard accelerator, not the character.
+        self.safety_button.setText(self.tr("Data & safety…").replace("&", "&&") + f"\n{SAFETY_KEY}")
+        self.safety_button.setToolTip(
+            self.tr("Backups, checks, the audit log and staff PINs ({key})").format(key=SAFETY_KEY)
+        )
         self.staff_label.setText(self._staff_text())
+        self._apply_permissions()
 
     def refresh_staff(self) -> None:
-        """Show who is signed in now (after a sign-in switched the staff member)."""
-        self._retitle()
+        """Show who is signed in now (after a sign-in switched the staff member): the name, the
+        screens they may use, and — when someone else took over — every page built afresh for them."""
+        if self.shop.staff_id != self._staff_id:
+            self._staff_id = self.shop.staff_id
+            self.rebuild_pages()
+        else:
+            self._retitle()
+        if self._current and self.refusal(self._current):
+            self.show_screen(HOME)
+
+    def refusal(self, name: str) -> str:
+        """Why the signed-in staff member may not open screen `name` (the core's sentence), or ""."""
+        action = next((s.action for s in SCREENS if s.name == name), None)
+        if action is None:
+            return ""
+        try:
+            permissions.require(self.shop.current_staff(), action)
+        except PermissionDenied as exc:
+            return exc.message
+        except LoyaltyError:  # an unknown staff member: the pages' own calls will say so
+            pass
+        return ""
+
+    def _apply_permissions(self) -> None:
+        for name, button in self.nav_buttons.items():
+            refusal = self.refusal(name)
+            button.setEnabled(not refusal)
+            if refusal:
+                button.setToolTip(refusal)
 
     def _staff_text(self) -> str:
         shop = _FSI + self.shop.settings["shop_name"] + _PDI  # a mixed Arabic/Latin name keeps its own order
@@ -217,7 +277,14 @@ class MainWindow(QMainWindow):
         return self._current
 
     def show_screen(self, name: str) -> QWidget:
-        """Show screen `name` and put the focus where its work starts."""
+        """Show screen `name` and put the focus where its work starts; a screen the signed-in
+        staff member may not use is refused with the core's sentence in the status bar."""
+        refusal = self.refusal(name)
+        if refusal:
+            self.statusBar().showMessage(refusal, 10_000)
+            if self._current in self._pages and not self.refusal(self._current):
+                return self._pages[self._current]  # stay where we are
+            name = HOME
         page = self.page(name)
         self._current = name
         self.stack.setCurrentWidget(page)
@@ -264,7 +331,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_language(app, language)
-        self.wait_for_background_work(cancel=True)  # no page may go while its worker thread runs
+        self.rebuild_pages()
+
+    def rebuild_pages(self) -> None:
+        """Build every page afresh (after a language switch, a restore or a change of staff member)
+        and show the current screen again, or the counter if it is no longer allowed."""
+        # No page may go while its worker thread runs; a backup under way (not a page's) goes on.
+        self.wait_for_background_work(cancel=True, among=list(self._pages.values()))
         current = self._current
         for name, page in list(self._pages.items()):
             if name != WELCOME:
@@ -274,6 +347,62 @@ class MainWindow(QMainWindow):
         self._retitle()
         self.show_screen(current if current else HOME)
 
+    # -- data & safety ----------------------------------------------------
+    def open_safety(self) -> QWidget:
+        """F6: the "Data & safety" window (one at a time, beside this one)."""
+        from smallbiz_loyalty.ui.safety.dialog import DataSafetyDialog  # only built when asked for
+
+        if self.covered():
+            return self.cover_stack.currentWidget()
+        if self.safety_dialog is None:
+            dialog = DataSafetyDialog(self.shop, self.events, self)
+            dialog.restored.connect(self._after_restore)
+            dialog.destroyed.connect(self._forget_safety_dialog)
+            self.safety_dialog = dialog
+        self.safety_dialog.show()
+        self.safety_dialog.raise_()
+        self.safety_dialog.activateWindow()
+        return self.safety_dialog
+
+    def _forget_safety_dialog(self) -> None:
+        self.safety_dialog = None
+
+    def _after_restore(self, result: RestoreResult) -> None:
+        """The file under the shop was replaced: every page reads it afresh (after the slot returns)."""
+        from smallbiz_loyalty.ui.safety.health_screen import shown_with_paths
+
+        self.shop.reload_settings()
+        message = shown_with_paths(result.message, files=[result.path, result.restored_from])
+
+        def rebuild() -> None:
+            self.rebuild_pages()
+            self.statusBar().showMessage(message, 20_000)
+            self.restored.emit(result)
+
+        QTimer.singleShot(0, self, rebuild)
+
+    # -- the lock screen --------------------------------------------------
+    def set_cover(self, cover: QWidget | None) -> None:
+        """Cover the whole window with `cover` (the lock screen), or uncover it with None.
+        While covered, no page and no shortcut of the window answers."""
+        if self.covered():
+            old = self.cover_stack.widget(1)
+            self.cover_stack.removeWidget(old)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(cover is None)
+        if cover is None:
+            self.cover_stack.setCurrentIndex(0)
+            page = self.stack.currentWidget()
+            if isinstance(page, Page):
+                page.focus_first()
+            return
+        self.cover_stack.addWidget(cover)
+        self.cover_stack.setCurrentWidget(cover)
+        cover.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def covered(self) -> bool:
+        return self.cover_stack.count() > 1
+
     # -- window -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -281,9 +410,13 @@ class MainWindow(QMainWindow):
         if isinstance(page, Page):
             page.focus_first()
 
-    def wait_for_background_work(self, *, cancel: bool = False, ms: int = 30_000) -> None:
-        """Wait for the pages' worker threads (cancelled first if asked), then deliver their results."""
-        jobs = self.findChildren(BackgroundJob)
+    def wait_for_background_work(
+        self, *, cancel: bool = False, ms: int = 30_000, among: list[QWidget] | None = None
+    ) -> None:
+        """Wait for the worker threads of the window (or only of the widgets `among`), cancelled
+        first if asked, then deliver their results."""
+        owners: list[QWidget] = [self] if among is None else among
+        jobs = [job for owner in owners for job in owner.findChildren(BackgroundJob)]
         for job in jobs:
             if cancel:
                 job.cancel()
@@ -293,6 +426,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         preferences.save(preferences.WINDOW_GEOMETRY, self.saveGeometry())
+        self.closing.emit()  # the backup on close runs (and is waited for, briefly) here
+        if self.safety_dialog is not None:
+            self.safety_dialog.close()
         # A running worker must end before its page (and the shop) can go: Qt aborts on a live QThread.
         self.wait_for_background_work(cancel=True)
         super().closeEvent(event)

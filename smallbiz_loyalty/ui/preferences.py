@@ -28,8 +28,12 @@ class Preference:
 WINDOW_GEOMETRY = Preference("window/geometry", QByteArray(), QByteArray)
 CUSTOMERS_SPLITTER = Preference("customers/splitter", QByteArray(), QByteArray)
 WELCOMED_SHOPS = Preference("welcome/shops", [], list)  # database files whose welcome was answered
+# Read at start-up before the shop is opened: a damaged file's own settings cannot be read,
+# so the health screen needs the folder the last backup went to and the language last used.
+BACKUP_FOLDER = Preference("backup/folder", "", str)
+LANGUAGE = Preference("app/language", "", str)
 
-PREFERENCES = (WINDOW_GEOMETRY, CUSTOMERS_SPLITTER, WELCOMED_SHOPS)
+PREFERENCES = (WINDOW_GEOMETRY, CUSTOMERS_SPLITTER, WELCOMED_SHOPS, BACKUP_FOLDER, LANGUAGE)
 
 
 def preferences_file() -> Path:

@@ -245,12 +245,12 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>الحقول</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>الملفات</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
@@ -305,7 +305,7 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>الصفوف</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
@@ -330,7 +330,7 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Sign-in turned on</source>
-        <translation type="unfinished"></translation>
+        <translation>تشغيل تسجيل الدخول</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
@@ -365,7 +365,7 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Wait (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتظار (ثوانٍ)</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
@@ -390,32 +390,32 @@
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>Wrong PINs in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>رموز خاطئة متتالية</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>أمين صندوق</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>لا</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>مالك</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>نعم</translation>
     </message>
     <message>
         <location filename="../../ui/safety/audit_view.py"/>
         <source>{name} (no. {id})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (رقم {id})</translation>
     </message>
 </context>
 <context>
