@@ -29,14 +29,32 @@ def _units(db: Database, unit: str, condition: str, start: date, end: date) -> i
 
 
 def liability(db: Database, end: date) -> int:
-    """What the points and credit held when `end` began are worth, in minor units (value per unit × units)."""
+    """What the points and credit held when `end` began are worth, in minor units (value per unit × units).
+
+    A lot's balance on `end` is what it holds now (lot_remaining) plus back whatever was drawn from
+    it on or after `end`; only lots with something left now, or drawn on since, can count."""
     (total,) = db.execute(
-        "SELECT COALESCE(SUM(MAX(left_over, 0) * value_per_unit), 0) FROM (SELECT p.value_per_unit,"
-        " l.quantity + COALESCE((SELECT SUM(d.quantity) FROM ledger d WHERE d.consumes = l.id"
-        " AND d.business_date < ?), 0) AS left_over FROM ledger l JOIN programmes p ON p.id = l.programme_id"
-        " WHERE l.consumes IS NULL AND l.quantity > 0 AND l.business_date < ?"
-        " AND (l.expires_on IS NULL OR l.expires_on >= ?))",
-        [end.isoformat(), end.isoformat(), end.isoformat()],
+        """
+        WITH valued AS (
+            SELECT id FROM programmes WHERE value_per_unit > 0
+        ), later AS (
+            SELECT consumes AS lot_id, SUM(quantity) AS drawn FROM ledger INDEXED BY ledger_business_date
+            WHERE business_date >= :end AND consumes IS NOT NULL AND programme_id IN valued GROUP BY consumes
+        ), candidates AS (
+            SELECT lot_id FROM lot_remaining
+            WHERE remaining != 0 AND remaining > 0 AND programme_id IN valued
+            UNION SELECT lot_id FROM later
+        )
+        SELECT COALESCE(SUM(MAX(r.remaining - COALESCE(later.drawn, 0), 0) * p.value_per_unit), 0)
+        FROM candidates c
+        JOIN lot_remaining r ON r.lot_id = c.lot_id
+        JOIN ledger l ON l.id = c.lot_id
+        JOIN programmes p ON p.id = l.programme_id
+        LEFT JOIN later ON later.lot_id = c.lot_id
+        WHERE l.quantity > 0 AND l.business_date < :end
+          AND (l.expires_on IS NULL OR l.expires_on >= :end)
+        """,
+        {"end": end.isoformat()},
     ).fetchone()
     return total
 

@@ -524,3 +524,15 @@ FROM ledger l WHERE l.consumes IS NULL ORDER BY l.id;
 CREATE INDEX sales_qualifying_spend ON sales(customer_id, business_date, amount, voided_at) WHERE voided_at IS NULL;
 """,
     )
+
+
+@MIGRATIONS(name="0005_ledger_by_day")
+def m0005_ledger_by_day(db: Database) -> None:
+    """The period's loyalty figures (issued, redeemed, expired, the liability as of a day) read
+    the ledger by business date instead of scanning all of it."""
+    run_script(
+        db,
+        """
+CREATE INDEX ledger_business_date ON ledger(business_date, kind, programme_id, quantity, consumes);
+""",
+    )
