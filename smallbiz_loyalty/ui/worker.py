@@ -7,8 +7,11 @@ A progress dialog appears only if the work takes longer than half a second."""
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,38 @@ from smallbiz_loyalty.core.progress import Progress, ShouldCancel
 from smallbiz_loyalty.core.shop import Shop
 
 log = logging.getLogger(__name__)
+_gc_lock = threading.Lock()
+_gc_pauses = [0]
+
+
+def _pause_gc() -> None:
+    with _gc_lock:
+        _gc_pauses[0] += 1
+        gc.disable()
+
+
+def _resume_gc() -> None:
+    with _gc_lock:
+        _gc_pauses[0] -= 1
+        if not _gc_pauses[0]:
+            gc.enable()
+
+
+@contextmanager
+def garbage_collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a worker thread runs Python.
+
+    A collection on one thread while another runs Python may free Qt wrappers
+    from the wrong thread: seen as a segfault "Garbage-collecting" in the GUI
+    thread while the demo shop was being built on a worker. Reference counting
+    still frees everything; the GUI thread collects again once no worker runs."""
+    _pause_gc()
+    try:
+        yield
+    finally:
+        _resume_gc()
+
+
 Work = Callable[[Shop, Progress, ShouldCancel], Any]
 SHOW_AFTER_MS = 500
 
@@ -73,8 +108,15 @@ class BackgroundJob(QObject):
         self._runner.failed.connect(lambda message: self._finish(False, message))
 
     def start(self) -> BackgroundJob:
+        _pause_gc()  # before the thread starts: no window for a collection to begin
+        self._gc_paused = True
         self._runner.start()
         return self
+
+    def _release_gc(self) -> None:
+        if getattr(self, "_gc_paused", False):
+            self._gc_paused = False
+            _resume_gc()
 
     def cancel(self) -> None:
         self._runner.cancel_requested = True
@@ -82,6 +124,7 @@ class BackgroundJob(QObject):
     def _stop(self) -> None:
         self.cancel()
         self._runner.wait()
+        self._release_gc()
 
     def wait(self, ms: int = 30_000) -> bool:
         return self._runner.wait(ms)
@@ -94,6 +137,7 @@ class BackgroundJob(QObject):
 
     def _finish(self, ok: bool, payload: object) -> None:
         self._runner.wait()
+        self._release_gc()
         self.dialog.close()
         self.finished.emit(ok, payload)
 

@@ -8,10 +8,6 @@ a fraction of a second on a café's data, seconds on 20 000 customers) while the
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -41,7 +37,7 @@ from smallbiz_loyalty.ui.dashboard.tiles import BAD, NEUTRAL, KpiTileWidget
 from smallbiz_loyalty.ui.errors import error_text
 from smallbiz_loyalty.ui.events import ShopEvents
 from smallbiz_loyalty.ui.page import Page
-from smallbiz_loyalty.ui.worker import BackgroundJob, run_in_background
+from smallbiz_loyalty.ui.worker import BackgroundJob, garbage_collection_paused, run_in_background
 
 # The page reflows with its width: tiles in one row of 9 when they fit, else 5 or 3 a row;
 # the lists beside the charts on a wide screen, under them otherwise.
@@ -52,30 +48,6 @@ PAGE_MARGINS = 40  # the page's own margins and the scroll bar
 SIDE_BY_SIDE_WIDTH = 1250
 LISTS_STRETCH, CHARTS_STRETCH = 2, 3
 LISTS_MIN_HEIGHT = 320
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = [0]  # workers inside `garbage_collection_paused`
-
-
-@contextmanager
-def garbage_collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a worker thread runs Python.
-
-    A collection that starts on a worker thread may walk or free the Qt wrappers of the
-    GUI thread's widgets; with PySide6 6.12 the dashboard tests crashed that way now and
-    then (a segfault while "Garbage-collecting" on the worker, about one run in fifteen;
-    none in twenty runs with this pause). The GUI thread collects once no worker runs."""
-    with _gc_lock:
-        _gc_pauses[0] += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses[0] -= 1
-            if not _gc_pauses[0]:
-                gc.enable()
 
 
 def month_title(first_day: date) -> str:
