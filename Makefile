@@ -7,6 +7,8 @@ TSTAMP := $(VENV)/.installed-test
 ARGS   ?=
 
 .PHONY: run test lint format translations bench clean
+SIZE  ?= 1000
+BSTAMP := $(VENV)/.installed-bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,14 @@ test: $(TSTAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
+
+$(BSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP) $(TSTAMP) $@
+
+## Benchmarks (not part of make test): `make bench`, `make bench SIZE=100000`; writes bench/RESULTS.md.
+bench: $(BSTAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py --size $(SIZE)
 
 format: $(TSTAMP)
 	$(BIN)/ruff format .
