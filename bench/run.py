@@ -167,8 +167,16 @@ def profiled(name: str, run: Callable[[], sc.Measured], size: int) -> None:
     stats.sort_stats("tottime").print_stats(20)
     out = HERE / "profiles" / f"{name}-{size}.txt"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(text.getvalue())
+    out.write_text(relative_paths(text.getvalue()))
     print(f"profile written to {out}")
+
+
+def relative_paths(text: str) -> str:
+    """Profiles name files relative to the project and site-packages, never this machine's paths."""
+    root = str(HERE.parent) + "/"
+    for prefix in sorted({p for p in sys.path if "site-packages" in p}, key=len, reverse=True):
+        text = text.replace(prefix.rstrip("/") + "/", "site-packages/")
+    return text.replace(root, "")
 
 
 def main(argv: list[str] | None = None) -> int:
