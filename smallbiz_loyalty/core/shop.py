@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ from smallbiz_loyalty.core import audit, customers, loyalty, reversals, sales
 from smallbiz_loyalty.core.changes import CUSTOMERS, FEEDBACK, LEDGER, SALES, SETTINGS
 from smallbiz_loyalty.core.checks import Problem, check_store
 from smallbiz_loyalty.core.customers import Customer
-from smallbiz_loyalty.core.dates import Clock, business_date, system_clock, utc_iso
+from smallbiz_loyalty.core.dates import Clock, system_clock
 from smallbiz_loyalty.core.db import open_store, transaction
 from smallbiz_loyalty.core.errors import InvalidInput, RuleViolation
 from smallbiz_loyalty.core.i18n import _, babel_locale
@@ -110,11 +110,6 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         return self.settings
 
     # -- time -----------------------------------------------------------
-    def _now(self) -> str:
-        return utc_iso(self.clock())
-
-    def today(self) -> date:
-        return business_date(self.clock(), self._settings["time_zone"])
 
     # -- customers ------------------------------------------------------
     def enrol(
@@ -144,7 +139,7 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
         )
         with transaction(self.db):
             customer = customers.insert_customer(
-                self.db, fields, now=utc_iso(at or self.clock()), referred_by=referred_by, card_code=card_code, rng=rng
+                self.db, fields, now=self._moment(at)[0], referred_by=referred_by, card_code=card_code, rng=rng
             )
         return CustomerResult(customer)
 

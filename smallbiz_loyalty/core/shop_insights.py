@@ -24,24 +24,21 @@ from smallbiz_loyalty.core import (
     templates,
 )
 from smallbiz_loyalty.core.customers import Customer
-from smallbiz_loyalty.core.dates import Clock, business_date, parse_month, utc_iso
+from smallbiz_loyalty.core.dates import Clock, parse_month
 from smallbiz_loyalty.core.db import transaction
 from smallbiz_loyalty.core.feedback import Feedback
 from smallbiz_loyalty.core.permissions import Guarded
 from smallbiz_loyalty.core.sales import Sale
+from smallbiz_loyalty.core.shop_clock import ShopClock
 
 
-class InsightActions(Guarded):
+class InsightActions(Guarded, ShopClock):
     """Mixed into `Shop`; relies on its store, clock, staff member and settings."""
 
     db: Database
     clock: Clock
     staff_id: int
     _settings: dict[str, Any]
-
-    def _moment(self, at: datetime | None) -> tuple[str, date]:
-        moment = at or self.clock()
-        return utc_iso(moment), business_date(moment, self._settings["time_zone"])
 
     # -- NPS ------------------------------------------------------------
     def record_feedback(

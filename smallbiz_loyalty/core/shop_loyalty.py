@@ -14,7 +14,7 @@ from smallbiz_loyalty.core import audit, birthdays, ledger, loyalty, merging, pr
 from smallbiz_loyalty.core.birthdays import BirthdayGift, UpcomingBirthday
 from smallbiz_loyalty.core.changes import CUSTOMERS, LEDGER, SALES
 from smallbiz_loyalty.core.customers import get_customer
-from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
+from smallbiz_loyalty.core.dates import Clock
 from smallbiz_loyalty.core.db import transaction
 from smallbiz_loyalty.core.errors import InvalidInput
 from smallbiz_loyalty.core.i18n import _
@@ -24,6 +24,7 @@ from smallbiz_loyalty.core.permissions import Guarded
 from smallbiz_loyalty.core.programs import Programme, Tier
 from smallbiz_loyalty.core.redeeming import Redeemed
 from smallbiz_loyalty.core.rewards import Reward, Voucher
+from smallbiz_loyalty.core.shop_clock import ShopClock
 from smallbiz_loyalty.core.status import CustomerStatus
 
 
@@ -58,7 +59,7 @@ class MergeResult:
     changed: frozenset[str] = field(default_factory=lambda: frozenset({CUSTOMERS, SALES, LEDGER}))
 
 
-class LoyaltyActions(Guarded):
+class LoyaltyActions(Guarded, ShopClock):
     """Mixed into `Shop`; relies on its store, clock, staff member and settings."""
 
     db: Database
@@ -68,10 +69,10 @@ class LoyaltyActions(Guarded):
 
     # -- context ------------------------------------------------------------
     def _context(self, at: datetime | None = None) -> Context:
-        moment = at or self.clock()
+        now, today = self._moment(at)
         return Context(
-            today=business_date(moment, self._settings["time_zone"]),
-            now=utc_iso(moment),
+            today=today,
+            now=now,
             staff_id=self.staff_id,
             currency=self._settings["currency"],
         )

@@ -11,13 +11,14 @@ from sqlite_utils import Database
 
 from smallbiz_loyalty.core import audit, backup, health, pins, privacy
 from smallbiz_loyalty.core.changes import CUSTOMERS, LEDGER
-from smallbiz_loyalty.core.dates import Clock, business_date, utc_iso
+from smallbiz_loyalty.core.dates import Clock
 from smallbiz_loyalty.core.db import open_store, transaction
 from smallbiz_loyalty.core.errors import PermissionDenied
 from smallbiz_loyalty.core.i18n import _
 from smallbiz_loyalty.core.permissions import Guarded
 from smallbiz_loyalty.core.progress import Progress, ShouldCancel
 from smallbiz_loyalty.core.settings import load_settings
+from smallbiz_loyalty.core.shop_clock import ShopClock
 from smallbiz_loyalty.core.staff import Staff, list_staff, staff_member
 
 
@@ -27,7 +28,7 @@ class EraseResult:
     changed: frozenset[str] = frozenset({CUSTOMERS, LEDGER})
 
 
-class SafetyActions(Guarded):
+class SafetyActions(Guarded, ShopClock):
     """Mixed into `Shop`; relies on its store, file path, clock, staff member and settings."""
 
     db: Database
@@ -35,9 +36,6 @@ class SafetyActions(Guarded):
     clock: Clock
     staff_id: int
     _settings: dict[str, Any]
-
-    def _stamp(self) -> str:
-        return utc_iso(self.clock())
 
     def backup_folder(self) -> tuple[Path, bool]:
         """The folder backups go to, and whether it is the default one beside the database
@@ -80,7 +78,7 @@ class SafetyActions(Guarded):
         with transaction(self.db):
             audit.record(
                 self.db,
-                at=utc_iso(self.clock()),
+                at=self._now(),
                 staff_id=self.staff_id,
                 action="backup",
                 subject=str(result.backup.path),
@@ -104,7 +102,7 @@ class SafetyActions(Guarded):
         with transaction(self.db):
             audit.record(
                 self.db,
-                at=utc_iso(self.clock()),
+                at=self._now(),
                 staff_id=self.staff_id,
                 action="restore",
                 subject=Path(backup_file).name,
@@ -137,7 +135,7 @@ class SafetyActions(Guarded):
             if not member.active:
                 raise PermissionDenied(_("{name} is no longer active; sign in as someone else.", name=member.name))
         else:
-            now = self._stamp()
+            now = self._now()
             # Not inside a transaction of ours: a wrong PIN must stay counted when we refuse.
             if not pins.check_pin(self.db, staff_id, pin, now=now):
                 raise PermissionDenied(pins.wrong_pin_message(self.db, staff_id, now=now))
@@ -148,15 +146,15 @@ class SafetyActions(Guarded):
     def add_staff(self, *, name: object, role: str, pin: object) -> Staff:
         """Add an owner or a cashier with their PIN (owner only)."""
         self._require("staff")
-        return pins.add_staff(self.db, name, role, pin, now=self._stamp(), by=self.staff_id)
+        return pins.add_staff(self.db, name, role, pin, now=self._now(), by=self.staff_id)
 
     def set_pin(self, staff_id: int, pin: object) -> Staff:
         """Set one's own PIN, or (owner) anyone's; the owner's first PIN turns sign-in on."""
-        return pins.set_pin(self.db, staff_id, pin, now=self._stamp(), by=self.staff_id)
+        return pins.set_pin(self.db, staff_id, pin, now=self._now(), by=self.staff_id)
 
     def deactivate_staff(self, staff_id: int) -> Staff:
         self._require("staff")
-        return pins.deactivate_staff(self.db, staff_id, now=self._stamp(), by=self.staff_id)
+        return pins.deactivate_staff(self.db, staff_id, now=self._now(), by=self.staff_id)
 
     def audit_entries(self, limit: int = 100, offset: int = 0, *, action: str | None = None) -> list[audit.AuditEntry]:
         """The audit log, newest first (owner only)."""
@@ -170,12 +168,12 @@ class SafetyActions(Guarded):
         """Save everything held about one customer in `folder`: JSON, CSV and (given a
         renderer, e.g. `reports.privacy.pdf_renderer`) a readable PDF. Owner only; audited."""
         self._require("privacy_export")
-        today = business_date(self.clock(), self._settings["time_zone"])
+        today = self.today()
         data = privacy.export_customer(self.db, customer_id, today=today)
         paths = privacy.write_export(data, Path(folder), render_pdf=render_pdf)
         with transaction(self.db):
             audit.record(
-                self.db, at=self._stamp(), staff_id=self.staff_id, action="privacy_export",
+                self.db, at=self._now(), staff_id=self.staff_id, action="privacy_export",
                 subject=str(customer_id), files=[p.name for p in paths],
             )  # fmt: skip
         return paths
@@ -183,9 +181,9 @@ class SafetyActions(Guarded):
     def erase_customer(self, customer_id: int, *, reason: object) -> EraseResult:
         """Erase a customer's personal data for good; their sales stay, anonymous (owner only; audited)."""
         self._require("erase")
-        moment = self.clock()
+        now, today = self._moment()
         erased = privacy.erase_customer(
-            self.db, customer_id, now=utc_iso(moment), today=business_date(moment, self._settings["time_zone"]),
+            self.db, customer_id, now=now, today=today,
             by=self.staff_id, reason=reason,
         )  # fmt: skip
         return EraseResult(erased)

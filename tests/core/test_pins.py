@@ -114,7 +114,7 @@ def test_five_wrong_pins_make_the_next_try_wait_30_seconds_then_60(till: Shop, s
         till.sign_in(sara.id, "9999")  # the sixth doubles the wait
     clock.tick(60)
     assert till.sign_in(sara.id, CASHIER_PIN).id == sara.id
-    assert pins.sign_in_state(till.db, sara.id, now=till._stamp()) == pins.SignInState(0, 0)
+    assert pins.sign_in_state(till.db, sara.id, now=till._now()) == pins.SignInState(0, 0)
     locks = [e.detail["seconds"] for e in audit.audit_entries(till.db, action="sign_in_locked")]
     assert locks == [60, 30]
 
@@ -149,7 +149,7 @@ def test_a_clock_set_back_does_not_lengthen_the_wait(till: Shop, sara: Staff, cl
         with pytest.raises(PermissionDenied):
             till.sign_in(sara.id, "9999")
     clock.tick(-3600)
-    assert pins.sign_in_state(till.db, sara.id, now=till._stamp()).wait_seconds == 30
+    assert pins.sign_in_state(till.db, sara.id, now=till._now()).wait_seconds == 30
 
 
 def test_a_malformed_pin_at_sign_in_is_refused_and_not_counted(till: Shop, sara: Staff) -> None:
