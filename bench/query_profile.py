@@ -88,10 +88,12 @@ def main() -> int:
         "scenario", choices=("metrics", "lookup_name", "lookup_digits", "sale", "status", "cohorts_rfm")
     )
     parser.add_argument("--size", type=int, default=1_000)
+    parser.add_argument("--db", type=Path, help="profile this file as it is (e.g. a migrated copy) instead")
     args = parser.parse_args()
-    shops.ensure_shop(args.size)
+    if args.db is None:
+        shops.ensure_shop(args.size)
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        path = shops.working_copy(args.size, Path(folder))
+        path = args.db or shops.working_copy(args.size, Path(folder))
         with shops.open_shop(path) as shop:
             sample = sc.draw_sample(shop)
             prefix = max(set(sample.arabic_prefixes), key=sample.arabic_prefixes.count)  # the commonest

@@ -37,7 +37,7 @@ from typing import Any
 
 from faker import Faker
 
-from smallbiz_loyalty.core import demo, demo_loyalty
+from smallbiz_loyalty.core import demo, demo_loyalty, summaries
 from smallbiz_loyalty.core.customers import CARD_ALPHABET, CARD_LENGTH
 from smallbiz_loyalty.core.dates import add_months, zone
 from smallbiz_loyalty.core.errors import RuleViolation
@@ -133,6 +133,7 @@ def build_bulk_shop(shop: Shop, *, customers: int, months: int = 24, seed: int =
     shop.set_settings(**demo.CAFE_SETTINGS)
     programmes = demo_loyalty.set_up_programmes(shop)
     indexes = _fast_loading(conn)
+    triggers = summaries.drop_triggers(conn)
     try:
         conn.execute("BEGIN")
         counts = _Simulation(shop, programmes, customers, months, seed, progress or no_progress).run()
@@ -140,7 +141,9 @@ def build_bulk_shop(shop: Shop, *, customers: int, months: int = 24, seed: int =
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        _normal_running(conn, indexes)
+        _normal_running(conn, indexes + triggers)
+    with conn:  # the summaries' triggers were off while loading; their first read needs the indexes back
+        summaries.refill(conn)
     shop.reload_settings()
     return counts
 

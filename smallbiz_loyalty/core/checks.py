@@ -164,6 +164,18 @@ def lot_remaining(db: Database) -> list[Problem]:
     ]
 
 
+def summaries(db: Database) -> list[Problem]:
+    """The summary tables the figures read (schema 0006) equal what the sales and the ledger say."""
+    from smallbiz_loyalty.core.summaries import differences
+
+    return [
+        Problem(
+            "summaries", _("The summary table {table} is out of step with the data ({count} rows).", table=t, count=n)
+        )
+        for t, n in differences(db).items()
+    ]
+
+
 # Other modules' consistency checks (e.g. ledger sums) are appended here.
 DOMAIN_CHECKS: list[CheckFn] = [
     foreign_keys,
@@ -174,6 +186,7 @@ DOMAIN_CHECKS: list[CheckFn] = [
     ledger_expiry,
     ledger_sums,
     lot_remaining,
+    summaries,
 ]
 
 

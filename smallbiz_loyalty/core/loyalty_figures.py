@@ -15,44 +15,63 @@ from sqlite_utils import Database
 # A redemption undone at the counter (core/undo.py marks it in the audit log)
 # gave its units back: it does not count as redeemed.
 _UNDONE = "SELECT CAST(subject AS INTEGER) FROM audit_log WHERE action = 'undo_redemption'"
-_REDEEMED = f"l.kind = 'redeem' AND (l.redemption_id IS NULL OR l.redemption_id NOT IN ({_UNDONE}))"
-_ISSUED = "l.kind IN ('earn', 'birthday', 'referral') OR (l.kind = 'adjust' AND l.quantity > 0 AND l.consumes IS NULL)"
 
 
-def _units(db: Database, unit: str, condition: str, start: date, end: date) -> int:
-    (total,) = db.execute(
-        f"SELECT COALESCE(SUM(l.quantity), 0) FROM ledger l JOIN programmes p ON p.id = l.programme_id"
-        f" WHERE p.unit = ? AND ({condition}) AND l.business_date >= ? AND l.business_date < ?",
-        [unit, start.isoformat(), end.isoformat()],
-    ).fetchone()
-    return abs(total)
+def _units(db: Database, start: date, end: date) -> dict[str, dict[str, int]]:
+    """Units issued, redeemed and expired in [start, end) per unit (points, stamps), from the
+    ledger's day sums (schema 0006). Issued: earned, birthday, referral and positive corrections —
+    not opening balances, merges or reversals."""
+    found = {unit: {"issued": 0, "redeemed": 0, "expired": 0} for unit in ("points", "stamps")}
+    rows = db.execute(
+        """SELECT p.unit,
+                  SUM(CASE WHEN d.kind IN ('earn', 'birthday', 'referral')
+                             OR (d.kind = 'adjust' AND d.positive = 1 AND d.lot = 1) THEN d.quantity ELSE 0 END),
+                  SUM(CASE WHEN d.kind = 'redeem' THEN d.quantity ELSE 0 END),
+                  SUM(CASE WHEN d.kind = 'expire' THEN d.quantity ELSE 0 END)
+           FROM ledger_days d JOIN programmes p ON p.id = d.programme_id
+           WHERE d.business_date >= ? AND d.business_date < ? GROUP BY p.unit""",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    undone = dict(
+        db.execute(
+            f"""SELECT p.unit, SUM(l.quantity) FROM redemptions r
+                JOIN ledger l ON l.customer_id = r.customer_id AND l.redemption_id = r.id AND l.kind = 'redeem'
+                JOIN programmes p ON p.id = l.programme_id
+                WHERE r.id IN ({_UNDONE}) AND l.business_date >= ? AND l.business_date < ? GROUP BY p.unit""",
+            [start.isoformat(), end.isoformat()],
+        ).fetchall()
+    )
+    for unit, issued, redeemed, expired in rows:
+        if unit in found:
+            found[unit] = {
+                "issued": issued,
+                "redeemed": -(redeemed - undone.get(unit, 0)),
+                "expired": -expired,
+            }
+    return found
 
 
 def liability(db: Database, end: date) -> int:
     """What the points and credit held when `end` began are worth, in minor units (value per unit × units).
 
-    A lot's balance on `end` is what it holds now (lot_remaining) plus back whatever was drawn from
-    it on or after `end`; only lots with something left now, or drawn on since, can count."""
+    Held = every positive lot dated before `end` plus every draw on one dated before `end`
+    (the ledger's day sums), less what lots past their last day still held then: those that hold
+    something now, and whatever was drawn from such lots on or after `end` (the day sums keep a
+    draw on a lapsed lot under that lot's last day and date)."""
     (total,) = db.execute(
         """
-        WITH valued AS (
-            SELECT id FROM programmes WHERE value_per_unit > 0
-        ), later AS (
-            SELECT consumes AS lot_id, SUM(quantity) AS drawn FROM ledger INDEXED BY ledger_business_date
-            WHERE business_date >= :end AND consumes IS NOT NULL AND programme_id IN valued GROUP BY consumes
-        ), candidates AS (
-            SELECT lot_id FROM lot_remaining
-            WHERE remaining != 0 AND remaining > 0 AND programme_id IN valued
-            UNION SELECT lot_id FROM later
-        )
-        SELECT COALESCE(SUM(MAX(r.remaining - COALESCE(later.drawn, 0), 0) * p.value_per_unit), 0)
-        FROM candidates c
-        JOIN lot_remaining r ON r.lot_id = c.lot_id
-        JOIN ledger l ON l.id = c.lot_id
-        JOIN programmes p ON p.id = l.programme_id
-        LEFT JOIN later ON later.lot_id = c.lot_id
-        WHERE l.quantity > 0 AND l.business_date < :end
-          AND (l.expires_on IS NULL OR l.expires_on >= :end)
+        WITH valued AS (SELECT id, value_per_unit FROM programmes WHERE value_per_unit > 0)
+        SELECT (SELECT COALESCE(SUM(d.quantity * v.value_per_unit), 0)
+                FROM ledger_days d JOIN valued v ON v.id = d.programme_id
+                WHERE d.business_date < :end AND d.lot = d.positive)
+             - (SELECT COALESCE(SUM(-d.quantity * v.value_per_unit), 0)
+                FROM ledger_days d JOIN valued v ON v.id = d.programme_id
+                WHERE d.business_date >= :end AND d.lot = 0 AND d.positive = 0
+                  AND d.lapsed_on != '' AND d.lapsed_on < :end AND d.lapsed_lot_date < :end)
+             - (SELECT COALESCE(SUM(r.remaining * v.value_per_unit), 0)
+                FROM lot_remaining r JOIN valued v ON v.id = r.programme_id JOIN ledger l ON l.id = r.lot_id
+                WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < :end
+                  AND l.business_date < :end)
         """,
         {"end": end.isoformat()},
     ).fetchone()
@@ -69,16 +88,16 @@ def _count(db: Database, table: str, condition: str, day_column: str, start: dat
 
 def loyalty_figures(db: Database, start: date, end: date) -> dict[str, Any]:
     """Loyalty figures for [start, end); `redemption_rate` is None when nothing was issued."""
-    issued = _units(db, "points", _ISSUED, start, end)
-    redeemed = _units(db, "points", _REDEEMED, start, end)
+    units = _units(db, start, end)
+    points, stamps = units["points"], units["stamps"]
     return {
-        "points_issued": issued,
-        "points_redeemed": redeemed,
-        "points_expired": _units(db, "points", "l.kind = 'expire'", start, end),
-        "stamps_issued": _units(db, "stamps", _ISSUED, start, end),
-        "stamps_redeemed": _units(db, "stamps", _REDEEMED, start, end),
+        "points_issued": points["issued"],
+        "points_redeemed": points["redeemed"],
+        "points_expired": points["expired"],
+        "stamps_issued": stamps["issued"],
+        "stamps_redeemed": stamps["redeemed"],
         "points_liability": liability(db, end),
-        "redemption_rate": redeemed / issued if issued else None,
+        "redemption_rate": points["redeemed"] / points["issued"] if points["issued"] else None,
         "rewards_redeemed": _count(
             db, "redemptions", f"reward_id IS NOT NULL AND id NOT IN ({_UNDONE})", "business_date", start, end
         ),

@@ -159,8 +159,8 @@ def period_figures(db: Database, start: date, end: date, settings: dict[str, Any
     window = activity_window(start, end, settings)
     flow = _customer_flow(db, start, end, window)
     revenue, sales_count = db.execute(
-        "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(kind = 'sale'), 0) FROM sales"
-        " WHERE business_date >= ? AND business_date < ? AND voided_at IS NULL",
+        "SELECT COALESCE(SUM(revenue), 0), COALESCE(SUM(sales), 0) FROM sales_days"
+        " WHERE business_date >= ? AND business_date < ?",
         [start.isoformat(), end.isoformat()],
     ).fetchone()
     (members,) = db.execute(
@@ -184,71 +184,79 @@ def period_figures(db: Database, start: date, end: date, settings: dict[str, Any
 
 
 def _customer_flow(db: Database, start: date, end: date, window: int) -> dict[str, int]:
-    """S, E, N, R, L and the period's buying figures in one pass over the window's purchases."""
+    """S, E, N, R, L and the period's buying figures.
+
+    Two grouped passes over purchases: the window's, for who was active at the start and at the
+    end, and the period's, for who bought how often and in how many categories; the
+    first-purchase days (schema 0006) say who is new. Everyone active at the end either stayed
+    from the start or arrived (new or reactivated): N + R = E − (S − L)."""
     start_lo = (start - timedelta(days=window)).isoformat()
     end_lo = (end - timedelta(days=window)).isoformat()
     s, e = start.isoformat(), end.isoformat()
-    row = db.execute(
+    active_start, active_end, lost = db.execute(
         f"""
-        WITH per_customer AS (
-            SELECT customer_id,
-                   MAX(business_date < :start) AS active_start,
-                   MAX(business_date >= :end_lo) AS active_end,
-                   SUM(business_date >= :start) AS bought,
-                   COUNT(DISTINCT CASE WHEN business_date >= :start THEN COALESCE(category, '') END) AS categories
-            FROM sales INDEXED BY sales_purchases_by_date
-            WHERE {PURCHASE} AND business_date >= :start_lo AND business_date < :end
-            GROUP BY customer_id
-        ), newcomers AS (
-            SELECT customer_id,
-                   EXISTS (SELECT 1 FROM sales AS earlier INDEXED BY sales_purchases_by_customer
-                           WHERE earlier.customer_id = per_customer.customer_id
-                             AND earlier.kind = 'sale' AND earlier.voided_at IS NULL
-                             AND earlier.customer_id IS NOT NULL AND earlier.business_date < :start) AS seen_before
-            FROM per_customer WHERE bought > 0 AND active_start = 0
-        )
-        SELECT
-            (SELECT COALESCE(SUM(active_start), 0) FROM per_customer),
-            (SELECT COALESCE(SUM(active_end), 0) FROM per_customer),
-            (SELECT COUNT(*) FROM newcomers WHERE seen_before = 0),
-            (SELECT COUNT(*) FROM newcomers WHERE seen_before = 1),
-            (SELECT COALESCE(SUM(active_start = 1 AND active_end = 0), 0) FROM per_customer),
-            (SELECT COALESCE(SUM(bought > 0), 0) FROM per_customer),
-            (SELECT COALESCE(SUM(bought > 1), 0) FROM per_customer),
-            (SELECT COALESCE(SUM(bought), 0) FROM per_customer),
-            (SELECT COALESCE(SUM(categories > 1), 0) FROM per_customer)
+        SELECT COALESCE(SUM(at_start), 0), COALESCE(SUM(at_end), 0), COALESCE(SUM(at_start AND NOT at_end), 0)
+        FROM (SELECT MAX(business_date < :start) AS at_start, MAX(business_date >= :end_lo) AS at_end
+              FROM sales INDEXED BY sales_purchases_by_date
+              WHERE {PURCHASE} AND business_date >= :start_lo AND business_date < :end
+              GROUP BY customer_id)
         """,
         {"start": s, "end": e, "start_lo": start_lo, "end_lo": end_lo},
     ).fetchone()
-    names = (
-        "customers_start",
-        "customers_end",
-        "new_customers",
-        "reactivated_customers",
-        "lost_customers",
-        "buyers",
-        "repeat_buyers",
-        "purchases",
-        "cross_sell_buyers",
-    )
-    return dict(zip(names, row, strict=True))
+    buyers, repeat_buyers, purchases, cross_sell = db.execute(
+        f"""
+        SELECT COUNT(*), COALESCE(SUM(bought > 1), 0), COALESCE(SUM(bought), 0), COALESCE(SUM(lowest < highest), 0)
+        FROM (SELECT COUNT(*) AS bought,
+                     -- two or more categories, without counting distinct values
+                     MIN(COALESCE(category, '')) AS lowest, MAX(COALESCE(category, '')) AS highest
+              FROM sales INDEXED BY sales_purchases_by_date
+              WHERE {PURCHASE} AND business_date >= ? AND business_date < ?
+              GROUP BY customer_id)
+        """,
+        [s, e],
+    ).fetchone()
+    (new,) = db.execute(
+        "SELECT COUNT(*) FROM customer_firsts WHERE first_purchase >= ? AND first_purchase < ?", [s, e]
+    ).fetchone()
+    return {
+        "customers_start": active_start,
+        "customers_end": active_end,
+        "new_customers": new,
+        "reactivated_customers": active_end - (active_start - lost) - new,
+        "lost_customers": lost,
+        "buyers": buyers,
+        "repeat_buyers": repeat_buyers,
+        "purchases": purchases,
+        "cross_sell_buyers": cross_sell,
+    }
 
 
 def _historical_value(db: Database, end: date) -> int | None:
-    total, buyers = db.execute(
-        "SELECT COALESCE(SUM(amount), 0), COUNT(DISTINCT customer_id) FROM sales"
-        " WHERE customer_id IS NOT NULL AND voided_at IS NULL AND business_date < ?",
-        [end.isoformat()],
+    """Net spend (sales less returns, voids excluded) of customers before `end`, per customer who had bought."""
+    (total,) = db.execute(
+        "SELECT COALESCE(SUM(member_amount), 0) FROM sales_days WHERE business_date < ?", [end.isoformat()]
+    ).fetchone()
+    (buyers,) = db.execute(
+        "SELECT COUNT(*) FROM customer_firsts WHERE first_purchase < ?", [end.isoformat()]
     ).fetchone()
     return _money_ratio(total, buyers)
 
 
 def _with_clv(db: Database, figures: PeriodFigures, settings: dict[str, Any]) -> PeriodFigures:
     year_start = (figures.end - timedelta(days=365)).isoformat()
-    purchases, buyers = db.execute(
-        f"SELECT COUNT(*), COUNT(DISTINCT customer_id) FROM sales INDEXED BY sales_purchases_by_date"
-        f" WHERE {PURCHASE} AND business_date >= ? AND business_date < ?",
-        [year_start, figures.end.isoformat()],
+    end = figures.end.isoformat()
+    (purchases,) = db.execute(
+        "SELECT COALESCE(SUM(purchases), 0) FROM sales_days WHERE business_date >= ? AND business_date < ?",
+        [year_start, end],
+    ).fetchone()
+    # Everyone who had bought by the end, and bought within the year: one index probe each,
+    # none for those whose first purchase already falls in the year.
+    (buyers,) = db.execute(
+        f"""SELECT COUNT(*) FROM customer_firsts f WHERE f.first_purchase < :end AND (f.first_purchase >= :lo
+              OR EXISTS (SELECT 1 FROM sales INDEXED BY sales_purchases_by_customer
+                         WHERE customer_id = f.customer_id AND {PURCHASE}
+                           AND business_date >= :lo AND business_date < :end))""",
+        {"lo": year_start, "end": end},
     ).fetchone()
     churn = figures.churn_rate
     days = (figures.end - figures.start).days
@@ -280,13 +288,9 @@ def _nps(db: Database, start: date, end: date) -> NpsFigures:
 def _referrals(db: Database, start: date, end: date) -> int:
     """New customers of the period who came by referral."""
     (count,) = db.execute(
-        f"""SELECT COUNT(*) FROM customers c WHERE c.referred_by IS NOT NULL AND EXISTS (
-              SELECT 1 FROM sales INDEXED BY sales_purchases_by_customer
-              WHERE customer_id = c.id AND {PURCHASE} AND business_date >= ? AND business_date < ?)
-            AND NOT EXISTS (
-              SELECT 1 FROM sales INDEXED BY sales_purchases_by_customer
-              WHERE customer_id = c.id AND {PURCHASE} AND business_date < ?)""",
-        [start.isoformat(), end.isoformat(), start.isoformat()],
+        "SELECT COUNT(*) FROM customer_firsts f JOIN customers c ON c.id = f.customer_id"
+        " WHERE f.first_purchase >= ? AND f.first_purchase < ? AND c.referred_by IS NOT NULL",
+        [start.isoformat(), end.isoformat()],
     ).fetchone()
     return count
 

@@ -536,3 +536,128 @@ def m0005_ledger_by_day(db: Database) -> None:
 CREATE INDEX ledger_business_date ON ledger(business_date, kind, programme_id, quantity, consumes);
 """,
     )
+
+
+@MIGRATIONS(name="0006_summaries")
+def m0006_summaries(db: Database) -> None:
+    """Small tables the month's figures read instead of the big ones, kept in step by triggers
+    inside the writing statement's transaction (like `lot_remaining`), compared with the base
+    tables by `check`, and filled here from what is already stored:
+
+    - `customer_firsts`: each customer's first purchase day (new customers, cohorts, everyone
+      who ever bought) without grouping every purchase ever made;
+    - `sales_days`: each business day's revenue, sales and purchases (a month is ~30 rows);
+    - `ledger_days`: each business day's ledger quantities by programme, kind, lot or draw and
+      sign; a draw on a lot already past its last day also keeps that lot's last day and
+      business date, so the liability on any day is a sum of a few hundred rows."""
+    run_script(
+        db,
+        """
+CREATE TABLE customer_firsts (
+    customer_id    INTEGER PRIMARY KEY,   -- no foreign key: derived from sales, which has one
+    first_purchase TEXT NOT NULL
+);
+CREATE INDEX customer_firsts_day ON customer_firsts(first_purchase);
+-- Members on a day and birthday gifts of a month, counted from an index alone.
+CREATE INDEX customers_members_since ON customers(created_at) WHERE erased_at IS NULL AND merged_into IS NULL;
+CREATE INDEX birthday_gifts_day ON birthday_gifts(issued_on);
+CREATE TRIGGER sales_first_purchase AFTER INSERT ON sales
+WHEN new.kind = 'sale' AND new.voided_at IS NULL AND new.customer_id IS NOT NULL
+BEGIN
+    INSERT INTO customer_firsts (customer_id, first_purchase) VALUES (new.customer_id, new.business_date)
+    ON CONFLICT (customer_id) DO UPDATE SET first_purchase = excluded.first_purchase
+    WHERE excluded.first_purchase < customer_firsts.first_purchase;
+END;
+-- A void or a merge can change who bought first when: read it again for both customers.
+CREATE TRIGGER sales_first_purchase_changed AFTER UPDATE OF voided_at, customer_id ON sales
+WHEN old.kind = 'sale' AND (old.voided_at IS NOT new.voided_at OR old.customer_id IS NOT new.customer_id)
+BEGIN
+    DELETE FROM customer_firsts WHERE customer_id IN (old.customer_id, new.customer_id);
+    INSERT INTO customer_firsts (customer_id, first_purchase)
+    SELECT customer_id, MIN(business_date) FROM sales INDEXED BY sales_purchases_by_customer
+    WHERE customer_id IN (old.customer_id, new.customer_id)
+      AND kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL
+    GROUP BY customer_id;
+END;
+
+CREATE TABLE sales_days (
+    business_date TEXT PRIMARY KEY,
+    revenue       INTEGER NOT NULL,   -- sales minus returns, voids excluded, anonymous included
+    sales         INTEGER NOT NULL,   -- rows of kind sale, not voided
+    purchases     INTEGER NOT NULL,   -- … with a customer
+    member_amount INTEGER NOT NULL    -- revenue from rows with a customer
+) WITHOUT ROWID;
+CREATE TRIGGER sales_day_added AFTER INSERT ON sales
+BEGIN
+    INSERT INTO sales_days (business_date, revenue, sales, purchases, member_amount)
+    SELECT new.business_date,
+           CASE WHEN new.voided_at IS NULL THEN new.amount ELSE 0 END,
+           new.voided_at IS NULL AND new.kind = 'sale',
+           new.voided_at IS NULL AND new.kind = 'sale' AND new.customer_id IS NOT NULL,
+           CASE WHEN new.voided_at IS NULL AND new.customer_id IS NOT NULL THEN new.amount ELSE 0 END
+    WHERE true
+    ON CONFLICT (business_date) DO UPDATE SET
+        revenue = revenue + excluded.revenue, sales = sales + excluded.sales,
+        purchases = purchases + excluded.purchases, member_amount = member_amount + excluded.member_amount;
+END;
+CREATE TRIGGER sales_day_changed AFTER UPDATE OF voided_at, customer_id ON sales
+WHEN old.voided_at IS NOT new.voided_at OR (old.customer_id IS NULL) != (new.customer_id IS NULL)
+BEGIN
+    UPDATE sales_days SET
+        revenue = revenue
+            + CASE WHEN new.voided_at IS NULL THEN new.amount ELSE 0 END
+            - CASE WHEN old.voided_at IS NULL THEN old.amount ELSE 0 END,
+        sales = sales + (new.voided_at IS NULL AND new.kind = 'sale') - (old.voided_at IS NULL AND old.kind = 'sale'),
+        purchases = purchases
+            + (new.voided_at IS NULL AND new.kind = 'sale' AND new.customer_id IS NOT NULL)
+            - (old.voided_at IS NULL AND old.kind = 'sale' AND old.customer_id IS NOT NULL),
+        member_amount = member_amount
+            + CASE WHEN new.voided_at IS NULL AND new.customer_id IS NOT NULL THEN new.amount ELSE 0 END
+            - CASE WHEN old.voided_at IS NULL AND old.customer_id IS NOT NULL THEN old.amount ELSE 0 END
+    WHERE business_date = new.business_date;
+END;
+
+CREATE TABLE ledger_days (
+    business_date   TEXT NOT NULL,
+    programme_id    INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    lot             INTEGER NOT NULL,   -- 1: the rows open a lot or debt (consumes NULL); 0: they draw on one
+    positive        INTEGER NOT NULL,   -- quantity > 0
+    lapsed_on       TEXT NOT NULL,      -- a draw on a lot past its last day: that day; else ''
+    lapsed_lot_date TEXT NOT NULL,      -- … and that lot's business date; else ''
+    quantity        INTEGER NOT NULL,
+    entries         INTEGER NOT NULL,
+    PRIMARY KEY (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date)
+) WITHOUT ROWID;
+CREATE TRIGGER ledger_day_added AFTER INSERT ON ledger
+BEGIN
+    INSERT INTO ledger_days (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date,
+                             quantity, entries)
+    SELECT new.business_date, new.programme_id, new.kind, new.consumes IS NULL, new.quantity > 0,
+           COALESCE(lapsed.expires_on, ''), COALESCE(lapsed.business_date, ''), new.quantity, 1
+    FROM (SELECT 1) LEFT JOIN ledger AS lapsed
+      ON lapsed.id = new.consumes AND lapsed.expires_on < new.business_date
+    WHERE true
+    ON CONFLICT (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date) DO UPDATE SET
+        quantity = quantity + excluded.quantity, entries = entries + 1;
+END;
+
+INSERT INTO customer_firsts (customer_id, first_purchase)
+SELECT customer_id, MIN(business_date) FROM sales INDEXED BY sales_purchases_by_customer
+WHERE kind = 'sale' AND voided_at IS NULL AND customer_id IS NOT NULL
+GROUP BY customer_id;
+INSERT INTO sales_days (business_date, revenue, sales, purchases, member_amount)
+SELECT business_date,
+       SUM(CASE WHEN voided_at IS NULL THEN amount ELSE 0 END),
+       SUM(voided_at IS NULL AND kind = 'sale'),
+       SUM(voided_at IS NULL AND kind = 'sale' AND customer_id IS NOT NULL),
+       SUM(CASE WHEN voided_at IS NULL AND customer_id IS NOT NULL THEN amount ELSE 0 END)
+FROM sales GROUP BY business_date;
+INSERT INTO ledger_days (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date,
+                         quantity, entries)
+SELECT d.business_date, d.programme_id, d.kind, d.consumes IS NULL, d.quantity > 0,
+       COALESCE(lapsed.expires_on, ''), COALESCE(lapsed.business_date, ''), SUM(d.quantity), COUNT(*)
+FROM ledger d LEFT JOIN ledger AS lapsed ON lapsed.id = d.consumes AND lapsed.expires_on < d.business_date
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+""",
+    )

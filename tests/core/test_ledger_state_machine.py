@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from smallbiz_loyalty.core import ledger, programs
-from smallbiz_loyalty.core.checks import ledger_draws, ledger_expiry, ledger_sums, lot_remaining
+from smallbiz_loyalty.core.checks import ledger_draws, ledger_expiry, ledger_sums, lot_remaining, summaries
 from smallbiz_loyalty.core.errors import RuleViolation
 from smallbiz_loyalty.core.loyalty import Rules
 from smallbiz_loyalty.core.shop import Shop
@@ -295,7 +295,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def the_store_checks_clean(self) -> None:
-        for check in (ledger_draws, ledger_expiry, ledger_sums, lot_remaining):
+        for check in (ledger_draws, ledger_expiry, ledger_sums, lot_remaining, summaries):
             assert check(self.shop.db) == []
 
 
