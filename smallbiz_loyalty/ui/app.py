@@ -4,7 +4,9 @@ the sign-in, and the shop's window with its automatic backups and idle lock."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QObject, Qt, QTimer, QTranslator, Signal
@@ -20,6 +22,7 @@ from smallbiz_loyalty.ui import preferences
 from smallbiz_loyalty.ui.errors import open_failed_text, show_error
 from smallbiz_loyalty.ui.main_window import MainWindow
 from smallbiz_loyalty.ui.safety.auto_backup import CLOSE_WAIT_MS, AutoBackup
+from smallbiz_loyalty.ui.safety.health_bar import BackgroundCheck
 from smallbiz_loyalty.ui.safety.health_screen import HealthScreen
 from smallbiz_loyalty.ui.safety.idle_lock import IdleLock
 from smallbiz_loyalty.ui.safety.sign_in import SignInDialog
@@ -64,6 +67,11 @@ class Startup(QObject):
     the start-up health check → (the health screen, and a restore) → open the shop →
     (sign in) → the main window, with its automatic backups and idle lock (`guard`).
 
+    A file bigger than `check_limit` bytes (default `health.STARTUP_CHECK_MAX_BYTES`) is
+    only checked for its structure before it opens; its quick check then runs in the
+    background once the window is shown (`background_check`), and the day's automatic
+    backup waits for it (both read the whole file: one at a time leaves a core to the counter).
+
     `start()` returns the first thing to show; each later step is shown by this object
     in place of the one before (`current`). The window's arrival is `window_opened`;
     Quit on the health screen or the sign-in is `quit_requested(exit code)`."""
@@ -81,11 +89,15 @@ class Startup(QObject):
         guard: bool = True,
         idle_ms: int | None = None,
         close_wait_ms: int = CLOSE_WAIT_MS,
+        check_limit: int | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.lang, self.screen, self.clock = lang, screen, clock
         self.guard, self.idle_ms, self.close_wait_ms = guard, idle_ms, close_wait_ms
+        self.check_limit = check_limit
+        self.check_later = False  # only the structure was checked before opening: the rest runs in the window
+        self.background_check: BackgroundCheck | None = None
         self.shop: Shop | None = None
         self.health_screen: HealthScreen | None = None
         self.sign_in_dialog: SignInDialog | None = None
@@ -102,24 +114,48 @@ class Startup(QObject):
         apply_language(application(), self.lang or (remembered if remembered in i18n.LANGUAGES else i18n.language()))
         checked = self._check()
         if _offer_recovery(checked):
-            screen = HealthScreen(checked, clock=self.clock)
-            screen.restored.connect(self._open_after_health)
-            screen.open_anyway_chosen.connect(self._open_after_health)
-            screen.quit_chosen.connect(lambda: self.quit_requested.emit(EXIT_ERROR))
-            self.health_screen = self.current = screen
-            return screen
-        return self._open()
+            return self._show_health(checked)
+        return self._opened_or_checked(self._open)
 
-    def _check(self) -> Health:
-        """The quick check, offering a backup from the folder this PC backed up to last (a damaged
-        file's own settings cannot say where its backups are), else from the one beside the file."""
+    def _show_health(self, checked: Health) -> HealthScreen:
+        screen = HealthScreen(checked, clock=self.clock)
+        screen.restored.connect(self._open_after_health)
+        screen.open_anyway_chosen.connect(self._open_after_health)
+        screen.quit_chosen.connect(lambda: self.quit_requested.emit(EXIT_ERROR))
+        self.health_screen = self.current = screen
+        return screen
+
+    def _check(self, *, whole: bool | None = None) -> Health:
+        """The quick check (only the structure, for a big file, unless `whole`), offering a backup
+        from the folder this PC backed up to last (a damaged file's own settings cannot say where
+        its backups are), else from the one beside the file."""
         remembered = preferences.load(preferences.BACKUP_FOLDER)
-        checked = health.startup_check(self.db_path, backup_folder=remembered or None)
+        if whole is None:
+            whole = health.checked_before_opening(self.db_path, limit=self.check_limit)
+        check = health.startup_check if whole else health.structure_check
+        checked = check(self.db_path, backup_folder=remembered or None)
         if not checked.ok and checked.backup is None and remembered:
-            beside = health.startup_check(self.db_path)
+            beside = check(self.db_path)
             if beside.backup is not None:
                 checked = beside
+        self.check_later = checked.ok and not whole
         return checked
+
+    def _opened_or_checked(self, step: Callable[[], QWidget | None]) -> QWidget | None:
+        """`step()` (open the shop, or its window); when only the structure of the file was checked and
+        damage shows while opening, the quick check runs now after all and its health screen is shown."""
+        try:
+            return step()
+        except sqlite3.DatabaseError as exc:
+            if not self.check_later or getattr(exc, "sqlite_errorcode", None) not in health.DAMAGE_CODES:
+                raise
+            if self.shop is not None:
+                self.shop.close()
+                self.shop = None
+            checked = self._check(whole=True)
+            if not _offer_recovery(checked):
+                raise
+            return self._show_health(checked)
 
     def _open(self) -> QWidget | None:
         try:
@@ -132,22 +168,36 @@ class Startup(QObject):
         preferences.save(preferences.LANGUAGE, shop.settings["language"])
         if shop.sign_in_required():
             dialog = SignInDialog(shop)
-            dialog.accepted.connect(lambda: self._advance(dialog, self._open_window()))
+            dialog.accepted.connect(lambda: self._after_sign_in(dialog))
             dialog.rejected.connect(lambda: self.quit_requested.emit(EXIT_OK))
             self.sign_in_dialog = self.current = dialog
             return dialog
         return self._open_window()
 
+    def _after_sign_in(self, dialog: SignInDialog) -> None:
+        following = self._opened_or_checked(self._open_window)
+        if following is not None:
+            self._advance(dialog, following)
+
     def _open_window(self) -> MainWindow:
         assert self.shop is not None
         window = MainWindow(self.shop, screen=self.screen)
         self.window = self.current = window
+        if self.check_later:
+            self.background_check = BackgroundCheck(window)
         if self.guard:
             self.auto_backup = AutoBackup(window, close_wait_ms=self.close_wait_ms)
             self.idle_lock = IdleLock(window, timeout_ms=self.idle_ms)
-            self.auto_backup.start_if_due()
+            if self.background_check is not None:
+                self.background_check.finished.connect(self._back_up_if_due)
+            else:
+                self.auto_backup.start_if_due()
         self.window_opened.emit(window)
         return window
+
+    def _back_up_if_due(self, _checked: object = None) -> None:
+        if self.auto_backup is not None:
+            self.auto_backup.start_if_due()
 
     def _open_after_health(self, *_result: object) -> None:
         following = self._open()

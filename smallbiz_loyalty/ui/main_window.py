@@ -126,8 +126,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = self._make_nav()
         content = QWidget()
-        row = QHBoxLayout(content)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.notices = QVBoxLayout()  # warning bars across the window (`add_notice`)
+        column.addLayout(self.notices)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -402,6 +407,10 @@ class MainWindow(QMainWindow):
 
     def covered(self) -> bool:
         return self.cover_stack.count() > 1
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Put `notice` (a warning bar) across the window above the screens; the lock screen covers it."""
+        self.notices.addWidget(notice)
 
     # -- window -----------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -10,9 +10,22 @@ from pathlib import Path
 
 import pytest
 
+from smallbiz_loyalty.core import health as health_module
 from smallbiz_loyalty.core.backup import backup_now
 from smallbiz_loyalty.core.db import backup_to
-from smallbiz_loyalty.core.health import MISSING, NEWER, OK, PROBLEMS, UNREADABLE, full_check, startup_check
+from smallbiz_loyalty.core.health import (
+    MISSING,
+    NEWER,
+    OK,
+    PROBLEMS,
+    UNREADABLE,
+    checked_before_opening,
+    full_check,
+    inspect_file,
+    startup_check,
+    structure_check,
+)
+from smallbiz_loyalty.core.progress import Cancelled
 from smallbiz_loyalty.core.shop import Shop
 from tests.conftest import NOW
 from tests.factories import make_customer
@@ -162,3 +175,70 @@ def test_the_default_backup_folder_beside_the_store_is_searched(store: Path) -> 
     store.write_bytes(b"oops")
     health = startup_check(store)
     assert health.backup is not None and health.backup.path.parent == backups
+
+
+# -- a big file: the structure before opening, the rest in the background -------------------
+def test_a_file_up_to_the_limit_is_checked_whole_before_opening_and_a_bigger_one_is_not(store: Path) -> None:
+    size = health_module.store_size(store)  # the file and its -wal
+    assert size == store.stat().st_size  # (a copy has no -wal)
+    assert checked_before_opening(store)  # a test shop is far below the default 4 MB
+    assert checked_before_opening(store, limit=size)
+    assert not checked_before_opening(store, limit=size - 1)
+    assert checked_before_opening(store.parent / "new.db", limit=0)  # nothing to read: "missing" at once
+
+
+def test_the_structure_check_passes_a_sound_shop_without_reading_its_data(store: Path) -> None:
+    conn = sqlite3.connect(store)  # a problem in the data, which only the quick check reads
+    conn.execute("UPDATE lot_remaining SET remaining = remaining + 1")
+    conn.commit()
+    conn.close()
+    health = structure_check(store)
+    assert health.status == OK
+    assert health.message == f"{store} is a shop's file; its data is checked in the background."
+    assert startup_check(store).status == PROBLEMS
+
+
+@pytest.mark.parametrize(
+    ("harm", "status"),
+    [
+        (lambda path: path.write_bytes(b"oops"), UNREADABLE),
+        (lambda path: _overwrite(path, 4096, 3 * 4096), UNREADABLE),  # the list of tables
+        (lambda path: _newer(path), NEWER),
+        (lambda path: path.unlink(), MISSING),
+    ],
+    ids=["not a database", "damaged schema", "newer version", "missing"],
+)
+def test_the_structure_check_still_finds_what_stops_a_shop_from_opening(store: Path, harm, status) -> None:
+    backups = store.parent / "backups"
+    backups.mkdir()
+    good = backup_now(store, backups, now=NOW - timedelta(days=1)).backup
+    harm(store)
+    health = structure_check(store)
+    assert health.status == status
+    assert health.message == startup_check(store).message
+    if status != MISSING:  # the newest backup whose structure is sound is offered
+        assert health.backup is not None and health.backup.path == good.path
+
+
+def _newer(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('smallbiz_loyalty', '0999_x', '')"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_the_check_in_the_background_stops_when_asked_and_says_it_was_cancelled(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(health_module, "CANCEL_EVERY", 1)  # a test shop is checked in fewer steps than the default
+    asked: list[bool] = []
+
+    def should_cancel() -> bool:
+        asked.append(True)
+        return len(asked) > 3
+
+    with pytest.raises(Cancelled):
+        inspect_file(store, should_cancel=should_cancel)
+    assert inspect_file(store, should_cancel=lambda: False).status == OK  # never asked: the whole check

@@ -1,5 +1,7 @@
 """Start-up health: a damaged shop file gets a clear screen offering the newest good backup;
-restoring it opens the shop with its customers back. A new shop and a sound one start as usual."""
+restoring it opens the shop with its customers back. A new shop and a sound one start as usual.
+A big file opens on the counter first and is checked in the background; what that check finds
+is told in a bar across the window, which leads to the restore."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from smallbiz_loyalty import cli
@@ -17,6 +19,7 @@ from smallbiz_loyalty.ui import preferences
 from smallbiz_loyalty.ui.app import Startup
 from smallbiz_loyalty.ui.customers.bidi import ltr
 from smallbiz_loyalty.ui.main_window import MainWindow
+from smallbiz_loyalty.ui.safety.dialog import BACKUPS, DataSafetyDialog
 from smallbiz_loyalty.ui.safety.health_screen import HealthScreen
 from tests.conftest import NOW
 from tests.factories import make_customer
@@ -185,3 +188,156 @@ def test_a_sound_file_whose_own_checks_fail_may_be_opened_anyway(shop, db_path, 
     with qtbot.waitSignal(startup.window_opened):
         screen.open_button.click()
     assert isinstance(startup.window, MainWindow)
+
+
+# -- a big file: the window first, the check in the background ------------------------------
+BIG = 0  # `check_limit`: every file is "big", so a test shop takes the path of a 1.7 GB one
+
+
+def _store_a_wrong_remainder(path: Path) -> None:
+    """What is stored as left of a lot no longer matches the ledger (a sound file, wrong data)."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE lot_remaining SET remaining = remaining + 1")
+    conn.commit()
+    conn.close()
+
+
+def _on_screen(startup: Startup, qtbot) -> MainWindow:
+    window = startup.window
+    assert isinstance(window, MainWindow)
+    startup.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_a_big_file_opens_on_the_counter_and_the_check_behind_it_tells_the_owner_and_leads_to_the_restore(
+    shop, db_path, start, qtbot
+):
+    sara = make_customer(shop, "Sara Ali")
+    shop.record_sale(customer_id=sara.id, amount=1500)
+    made = shop.backup()
+    shop.close()
+    _store_a_wrong_remainder(db_path)
+    startup = start(db_path, guard=False, check_limit=BIG)
+
+    first = startup.start()
+
+    assert isinstance(first, MainWindow)  # no health screen: only the file's structure was read so far
+    check = startup.background_check
+    assert check is not None and check.job is None  # it waits for the window to be on screen
+    window = _on_screen(startup, qtbot)
+    search = window.page("counter").search.box
+    with qtbot.waitSignal(check.finished, timeout=15_000):
+        qtbot.keyClicks(QApplication.focusWidget(), "Sara")  # the cashier goes on meanwhile
+
+    bar = check.bar
+    assert bar.isVisible()
+    assert bar.title_label.text() == "The check found problems in the shop's data"
+    assert bar.message_label.text().startswith(f"1 problem(s) found in {ltr(str(db_path))}; the first: What is stored")
+    assert bar.advice_label.text().startswith("You can keep serving customers. The owner can restore")
+    assert QApplication.focusWidget() is search and search.text() == "Sara"  # the bar took nothing from the counter
+
+    qtbot.mouseClick(bar.restore_button, Qt.MouseButton.LeftButton)
+
+    dialog = window.safety_dialog
+    assert isinstance(dialog, DataSafetyDialog) and dialog.isVisible()
+    assert dialog.tabs.currentIndex() == BACKUPS
+    panel = dialog.backups
+    assert panel.chosen() is not None and panel.chosen().path == made.backup.path  # the newest, chosen already
+    assert panel.restore_button.isEnabled()
+    with qtbot.waitSignal(window.restored, timeout=15_000):
+        panel.restore(made.backup.path)  # what the button does once the owner said yes
+    assert not bar.isVisible()
+    assert window.shop.check() == []
+
+
+def test_damage_behind_the_counter_is_told_in_red_and_f6_leads_to_the_backups(shop, db_path, start, qtbot):
+    for name in ("Sara Ali", "Omar Haddad"):
+        make_customer(shop, name)
+    shop.close()
+    _damage_table(db_path, "customers")  # the counter does not read it until someone is looked up
+    startup = start(db_path, guard=False, check_limit=BIG)
+    assert isinstance(startup.start(), MainWindow)
+    window = _on_screen(startup, qtbot)
+    check = startup.background_check
+    assert check is not None
+
+    with qtbot.waitSignal(check.finished, timeout=15_000) as finished:
+        pass
+
+    assert finished.args[0].damaged
+    assert check.bar.title_label.text() == "The check found damage in the shop's data file"
+    assert check.bar.message_label.text().startswith(f"{ltr(str(db_path))} is damaged: SQLite")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    assert isinstance(window.safety_dialog, DataSafetyDialog) and window.safety_dialog.isVisible()
+
+
+def test_damage_that_shows_while_a_big_file_opens_gets_the_health_screen_after_all(shop, db_path, start):
+    sara = make_customer(shop, "Sara Ali")
+    shop.record_sale(customer_id=sara.id, amount=1500)
+    shop.backup()
+    shop.close()
+    _damage_table(db_path, "sales")  # the counter reads the recent sales as it opens
+
+    screen = start(db_path, guard=False, check_limit=BIG).start()
+
+    assert isinstance(screen, HealthScreen)
+    assert screen.title_label.text() == "The shop's data file is damaged"
+    assert screen.restore_button.isEnabled()
+
+
+def test_a_big_file_whose_header_is_gone_gets_the_health_screen_before_anything_opens(shop, db_path, start):
+    make_customer(shop, "Sara Ali")
+    shop.backup()
+    shop.close()
+    db_path.write_bytes(b"not a shop any more")
+
+    startup = start(db_path, check_limit=BIG)
+    screen = startup.start()
+
+    assert isinstance(screen, HealthScreen)
+    assert startup.window is None
+    assert screen.message_label.text() == f"{ltr(str(db_path))} is not a smallbiz-loyalty database (or it is damaged)."
+    assert screen.restore_button.isEnabled()
+
+
+def test_a_sound_big_file_is_checked_then_backed_up_one_after_the_other(shop, db_path, start, qtbot):
+    make_customer(shop, "Sara Ali")
+    shop.close()
+    startup = start(db_path, check_limit=BIG, close_wait_ms=10_000)  # with the automatic backups
+    assert isinstance(startup.start(), MainWindow)
+    check, auto_backup = startup.background_check, startup.auto_backup
+    assert check is not None and auto_backup is not None
+    order: list[str] = []
+    check.finished.connect(lambda _health: order.append(startup.window.statusBar().currentMessage()))
+    auto_backup.finished.connect(lambda _ok, _message: order.append("backed up"))
+    window = _on_screen(startup, qtbot)
+    assert auto_backup.job is None  # the day's backup waits for the check: both read the whole file
+
+    with qtbot.waitSignal(auto_backup.finished, timeout=15_000):
+        pass
+
+    assert order == ["The shop's data was checked: no problems found.", "backed up"]
+    assert check.result is not None and check.result.ok
+    assert not check.bar.isVisible()
+    assert window.statusBar().currentMessage().startswith("Backup saved:")
+
+
+def test_closing_the_window_while_the_check_runs_stops_it_and_tells_nothing(shop, db_path, start, qtbot):
+    make_customer(shop, "Sara Ali")
+    shop.close()
+    _store_a_wrong_remainder(db_path)
+    startup = start(db_path, guard=False, check_limit=BIG)
+    startup.start()
+    window = _on_screen(startup, qtbot)
+    check = startup.background_check
+    assert check is not None
+    told: list[object] = []
+    check.finished.connect(told.append)
+
+    assert check.start() is not None  # now rather than after the delay
+    window.close()  # waits for the worker (cancelled), then delivers what it sent
+
+    assert told == [] and not check.bar.isVisible()

@@ -440,6 +440,19 @@
     </message>
 </context>
 <context>
+    <name>BackgroundCheck</name>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>Checking the shop&apos;s data in the background…</source>
+        <translation>جارٍ فحص بيانات المتجر في الخلفية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>The shop&apos;s data was checked: no problems found.</source>
+        <translation>فُحصت بيانات المتجر: لم يُعثر على أي مشكلة.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJob</name>
     <message>
         <location filename="../../ui/worker.py"/>
@@ -1187,6 +1200,39 @@
         <location filename="../../ui/dashboard/lists.py"/>
         <source>{name} answered {score} out of 10. What was done?</source>
         <translation>أجاب {name} بـ {score} من 10. ماذا فُعل؟</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>Hide</source>
+        <translation>إخفاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>Restore a backup… ({key})</source>
+        <translation>استعادة نسخة احتياطية… ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>The check found damage in the shop&apos;s data file</source>
+        <translation>وجد الفحص تلفًا في ملف بيانات المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>The check found problems in the shop&apos;s data</source>
+        <translation>وجد الفحص مشكلات في بيانات المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>The shop&apos;s data could not be checked</source>
+        <translation>تعذّر فحص بيانات المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety/health_bar.py"/>
+        <source>You can keep serving customers. The owner can restore the newest good backup in Data &amp; safety ({key}); sales recorded after that backup are not in it.</source>
+        <translation>يمكنك مواصلة خدمة الزبائن. يستطيع المالك استعادة أحدث نسخة احتياطية سليمة من «البيانات والأمان» ({key})؛ المبيعات المسجّلة بعد تلك النسخة ليست فيها.</translation>
     </message>
 </context>
 <context>
@@ -4799,6 +4845,11 @@ Your balance: {balance}.
         <translation>رصيد الأختام</translation>
     </message>
     <message>
+        <location filename="../../core/checks.py"/>
+        <source>The summary table {table} is out of step with the data ({count} rows).</source>
+        <translation>جدول الملخّص {table} لا يطابق البيانات ({count} صفًّا مختلفًا).</translation>
+    </message>
+    <message>
         <location filename="../../core/programs.py"/>
         <source>The tier name</source>
         <translation>اسم المستوى</translation>
@@ -5631,6 +5682,11 @@ Your balance: {balance}.
         <location filename="../../core/exporting.py"/>
         <source>{path} is a folder; give a file name such as customers.csv.</source>
         <translation>{path} مجلد؛ اكتب اسم ملف مثل customers.csv.</translation>
+    </message>
+    <message>
+        <location filename="../../core/health.py"/>
+        <source>{path} is a shop&apos;s file; its data is checked in the background.</source>
+        <translation>{path} ملف متجر؛ تُفحص بياناته في الخلفية.</translation>
     </message>
     <message>
         <location filename="../../core/health.py"/>
