@@ -26,7 +26,7 @@ from smallbiz_loyalty.core.feedback import Feedback
 from smallbiz_loyalty.core.i18n import N_, _, babel_locale
 from smallbiz_loyalty.core.metrics import PURCHASE, metrics_dict
 from smallbiz_loyalty.core.report_data import MonthNps, Week, nps_by_month, weekly_figures
-from smallbiz_loyalty.core.segments import CustomerLine, RfmRow, rfm_segments
+from smallbiz_loyalty.core.segments import CustomerLine
 
 if TYPE_CHECKING:
     from smallbiz_loyalty.core.shop import Shop
@@ -160,11 +160,6 @@ def weekly_sales(db: Database, end: date, *, weeks: int = CHART_WEEKS) -> list[W
     return weekly_figures(db, end - timedelta(days=7 * weeks), end)
 
 
-def rfm_segment_counts(rows: list[RfmRow]) -> dict[str, int]:
-    """How many customers fall in each RFM segment, every segment present, in `segments.SEGMENTS` order."""
-    return {key: len(members) for key, members in rfm_segments(rows).items()}
-
-
 # -- the whole dashboard --------------------------------------------------------
 @dataclass(frozen=True)
 class Dashboard:
@@ -206,7 +201,7 @@ def load_dashboard(shop: Shop, month_start: date, today: date) -> Dashboard:
         weeks=weekly_sales(shop.db, end),
         months=new_vs_returning_by_month(shop.db, month_start),
         nps=nps_by_month(shop.db, month_start, months=CHART_MONTHS),
-        segments=rfm_segment_counts(shop.rfm(as_of)),
+        segments=shop.rfm_segment_counts(as_of),
         at_risk=shop.at_risk(today),
         birthdays=birthdays.upcoming_birthdays(shop.db, today, BIRTHDAY_DAYS),
         top_customers=shop.top_customers(month_start, add_months(month_start, 1), limit=TOP_CUSTOMERS),

@@ -72,10 +72,7 @@ def weekly_figures(db: Database, start: date, end: date) -> list[Week]:
                 FROM sales INDEXED BY sales_purchases_by_date
                 WHERE {PURCHASE} AND business_date >= :start AND business_date < :end
             ), firsts AS (
-                SELECT customer_id, MIN(business_date) AS business_date
-                FROM sales INDEXED BY sales_purchases_by_customer
-                WHERE {PURCHASE} AND customer_id IN (SELECT customer_id FROM week_buyers)
-                GROUP BY customer_id
+                SELECT customer_id, first_purchase AS business_date FROM customer_firsts
             )
             SELECT w.week, SUM(f.business_date >= :start AND {_FIRST_WEEK} = w.week), COUNT(*)
             FROM week_buyers w JOIN firsts f USING (customer_id) GROUP BY w.week
@@ -150,48 +147,61 @@ def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) ->
     to at least that in [start, end), first reached first (once per customer and programme).
 
     The balance before the period counts what is left of its unexpired lots (as
-    `ledger.balance` does); within the period the ledger rows are added in the order
-    they were written, leaving out expiry rows (an expiry written in the period may be
-    for a lot that had already lapsed before it). Returns [] when the shop has no
-    ledger or no programme with rewards."""
+    `ledger.balance` does): what the customer holds now, less every row written for the
+    period's start or later, less what lots already past their last day still held then.
+    Within the period the ledger rows are added in the order they were written, leaving out
+    expiry rows (an expiry written in the period may be for a lot that had already lapsed
+    before it). Returns [] when the shop has no ledger or no programme with rewards."""
     if not (_has_table(db, "ledger") and _has_table(db, "rewards")):
         return []
     rows = db.execute(
         """
         WITH cheapest AS (
             SELECT programme_id, MIN(cost) AS cost FROM rewards WHERE active = 1 GROUP BY programme_id
-        ), moves AS (
-            SELECT l.id, l.customer_id, l.programme_id, l.quantity, l.business_date
+        ), since AS (  -- every row of those programmes written for the period's start or later
+            SELECT l.id, l.customer_id, l.programme_id, l.quantity, l.business_date, l.kind, l.consumes, cheapest.cost
             FROM ledger l INDEXED BY ledger_date JOIN cheapest USING (programme_id)
-            WHERE l.business_date >= :start AND l.business_date < :end AND l.kind != 'expire'
+            WHERE l.business_date >= :start
+        ), moves AS (
+            SELECT id, customer_id, programme_id, quantity, cost FROM since
+            WHERE business_date < :end AND kind != 'expire'
         ), touched AS (
             SELECT DISTINCT customer_id, programme_id FROM moves
-        ), lots AS (  -- one pass over the ledger: faster than walking every touched customer's lots
-            SELECT customer_id, programme_id, SUM(quantity) AS quantity FROM ledger NOT INDEXED
-            WHERE consumes IS NULL AND business_date < :start
-              AND (quantity < 0 OR expires_on IS NULL OR expires_on >= :start)
-            GROUP BY customer_id, programme_id
-        ), draws AS (
-            SELECT t.customer_id, t.programme_id, SUM(d.quantity) AS quantity
-            FROM touched t JOIN ledger d ON d.customer_id = t.customer_id AND d.programme_id = t.programme_id
-                 AND d.consumes IS NOT NULL
-            JOIN ledger l ON l.id = d.consumes
-            WHERE d.business_date < :start AND (l.quantity < 0 OR l.expires_on IS NULL OR l.expires_on >= :start)
+        ), held AS (  -- all they hold now (every row ever written adds up to what is left of the lots)
+            SELECT t.customer_id, t.programme_id, SUM(r.remaining) AS quantity
+            FROM touched t JOIN lot_remaining r INDEXED BY lot_remaining_open
+              ON r.customer_id = t.customer_id AND r.programme_id = t.programme_id AND r.remaining != 0
             GROUP BY t.customer_id, t.programme_id
+        ), later AS (
+            SELECT customer_id, programme_id, SUM(quantity) AS quantity FROM since GROUP BY customer_id, programme_id
+        ), lapsed_now AS (  -- lots dated before the start, past their last day by then, still holding something
+            SELECT r.customer_id, r.programme_id, SUM(r.remaining) AS quantity
+            FROM lot_remaining r INDEXED BY lot_remaining_due JOIN ledger l ON l.id = r.lot_id
+            WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < :start
+              AND l.business_date < :start
+            GROUP BY r.customer_id, r.programme_id
+        ), lapsed_drawn AS (  -- … and what was drawn from such lots since (a redemption only draws lots in date)
+            SELECT d.customer_id, d.programme_id, -SUM(d.quantity) AS quantity
+            FROM since d JOIN ledger lot ON lot.id = d.consumes
+            WHERE d.kind != 'redeem' AND d.quantity < 0 AND lot.expires_on < :start
+              AND lot.business_date < :start
+            GROUP BY d.customer_id, d.programme_id
         ), opening AS (
-            SELECT t.customer_id, t.programme_id, COALESCE(lots.quantity, 0) + COALESCE(draws.quantity, 0) AS balance
-            FROM touched t LEFT JOIN lots USING (customer_id, programme_id)
-            LEFT JOIN draws USING (customer_id, programme_id)
-        ), running AS (
-            SELECT m.id, m.customer_id, m.programme_id, m.business_date,
-                   o.balance + SUM(m.quantity) OVER win AS balance,
-                   o.balance + SUM(m.quantity) OVER win - m.quantity AS before
-            FROM moves m JOIN opening o USING (customer_id, programme_id)
-            WINDOW win AS (PARTITION BY m.customer_id, m.programme_id ORDER BY m.id)
+            SELECT t.customer_id, t.programme_id,
+                   COALESCE(held.quantity, 0) - COALESCE(later.quantity, 0)
+                   - COALESCE(lapsed_now.quantity, 0) - COALESCE(lapsed_drawn.quantity, 0) AS balance
+            FROM touched t LEFT JOIN held USING (customer_id, programme_id)
+            LEFT JOIN later USING (customer_id, programme_id)
+            LEFT JOIN lapsed_now USING (customer_id, programme_id)
+            LEFT JOIN lapsed_drawn USING (customer_id, programme_id)
+        ), running AS (  -- what each move brought in the period so far, itself included
+            SELECT id, customer_id, programme_id, quantity, cost,
+                   SUM(quantity) OVER (PARTITION BY customer_id, programme_id ORDER BY id) AS moved
+            FROM moves
         ), crossings AS (
-            SELECT r.customer_id, r.programme_id, MIN(r.id) AS first_id, MAX(r.balance) AS peak
-            FROM running r JOIN cheapest ch USING (programme_id)
-            WHERE r.before < ch.cost AND r.balance >= ch.cost
+            SELECT r.customer_id, r.programme_id, MIN(r.id) AS first_id, MAX(o.balance + r.moved) AS peak
+            FROM running r JOIN opening o USING (customer_id, programme_id)
+            WHERE o.balance + r.moved - r.quantity < r.cost AND o.balance + r.moved >= r.cost
             GROUP BY r.customer_id, r.programme_id
         )
         SELECT x.customer_id, c.name, c.phone, p.name,

@@ -58,31 +58,37 @@ class RfmRow:
         return segment_for(self.r, self.f)
 
 
+def _quintile(column: str) -> str:
+    """SQL scoring a row of `scored` 1–5 by `column`: the share of customers with that value or
+    less (ties share it), times 5, rounded up — in whole numbers, so a share that lands exactly
+    on a fifth is not pushed up by a floating-point crumb."""
+    return f"(5 * COUNT(*) OVER (ORDER BY {column}) + everyone - 1) / everyone"
+
+
 def rfm(db: Database, today: date, *, months: int = 12) -> list[RfmRow]:
     """Every customer who bought in the `months` before `today`, scored 1–5 by
     quintile (ties share a score) on recency, frequency and money spent."""
     since = add_months(today, -months).isoformat()
+    # One pass over the covering index of spend, in customer order (no sort): voids are not in
+    # it, a sale is a positive amount and a return a negative one, so it gives the purchases,
+    # the last purchase and the net spend together.
     rows = db.execute(
         f"""
         WITH bought AS (
-            SELECT customer_id, MAX(business_date) AS last_day, COUNT(*) AS frequency
-            FROM sales INDEXED BY sales_purchases_by_date
-            WHERE {PURCHASE} AND business_date >= :since AND business_date <= :today
-            GROUP BY customer_id
-        ), spent AS (
-            SELECT customer_id, SUM(amount) AS monetary FROM sales
-            WHERE customer_id IS NOT NULL AND voided_at IS NULL AND business_date >= :since AND business_date <= :today
-            GROUP BY customer_id
+            SELECT customer_id, MAX(CASE WHEN amount > 0 THEN business_date END) AS last_day,
+                   SUM(amount > 0) AS frequency, SUM(amount) AS monetary
+            FROM sales INDEXED BY sales_qualifying_spend
+            WHERE voided_at IS NULL AND customer_id IS NOT NULL
+              AND business_date >= :since AND business_date <= :today
+            GROUP BY customer_id HAVING SUM(amount > 0) > 0
         ), scored AS (
-            SELECT b.customer_id, b.last_day, b.frequency, COALESCE(s.monetary, 0) AS monetary,
-                   CAST(ceil(5 * cume_dist() OVER (ORDER BY b.last_day)) AS INTEGER) AS r,
-                   CAST(ceil(5 * cume_dist() OVER (ORDER BY b.frequency)) AS INTEGER) AS f,
-                   CAST(ceil(5 * cume_dist() OVER (ORDER BY COALESCE(s.monetary, 0))) AS INTEGER) AS m
-            FROM bought b LEFT JOIN spent s USING (customer_id)
+            SELECT customer_id, last_day, frequency, monetary, {_quintile("last_day")} AS r,
+                   {_quintile("frequency")} AS f, {_quintile("monetary")} AS m
+            FROM bought, (SELECT COUNT(*) AS everyone FROM bought)
         )
-        SELECT scored.customer_id, c.name, c.phone, last_day, frequency, monetary, r, f, m
-        FROM scored JOIN customers c ON c.id = scored.customer_id
-        ORDER BY monetary DESC, scored.customer_id
+        SELECT s.customer_id, c.name, c.phone, last_day, frequency, monetary, r, f, m
+        FROM scored s JOIN customers c ON c.id = s.customer_id
+        ORDER BY monetary DESC, s.customer_id
         """,
         {"since": since, "today": today.isoformat()},
     ).fetchall()
@@ -90,6 +96,31 @@ def rfm(db: Database, today: date, *, months: int = 12) -> list[RfmRow]:
         RfmRow(cid, name, phone, date.fromisoformat(last), f, mon, r, fs, m)
         for cid, name, phone, last, f, mon, r, fs, m in rows
     ]
+
+
+def rfm_segment_counts(db: Database, today: date, *, months: int = 12) -> dict[str, int]:
+    """How many of `rfm`'s customers fall in each segment (every segment, in SEGMENTS order),
+    without listing them: segments need recency and frequency only."""
+    since = add_months(today, -months).isoformat()
+    rows = db.execute(
+        f"""
+        WITH bought AS (
+            SELECT MAX(business_date) AS last_day, COUNT(*) AS frequency
+            FROM sales INDEXED BY sales_purchases_by_customer
+            WHERE {PURCHASE} AND business_date >= :since AND business_date <= :today
+            GROUP BY customer_id
+        ), scored AS (
+            SELECT {_quintile("last_day")} AS r, {_quintile("frequency")} AS f
+            FROM bought, (SELECT COUNT(*) AS everyone FROM bought)
+        )
+        SELECT r, f, COUNT(*) FROM scored GROUP BY r, f
+        """,
+        {"since": since, "today": today.isoformat()},
+    ).fetchall()
+    counts = dict.fromkeys(SEGMENTS, 0)
+    for recency, frequency, customers in rows:
+        counts[segment_for(recency, frequency)] += customers
+    return counts
 
 
 def rfm_segments(rows: list[RfmRow]) -> dict[str, list[RfmRow]]:
@@ -112,19 +143,17 @@ def cohorts(db: Database, last_month_start: date, *, months: int = 12) -> list[C
     `last_month_start`'s month), with the share who bought in each following month."""
     first = add_months(last_month_start, -(months - 1))
     end = add_months(last_month_start, 1)
+    # The cohorts' customers from their first-purchase days (schema 0006), then each one's
+    # purchases in the span through the purchases-by-customer index.
     rows = db.execute(
-        f"""
-        WITH firsts AS (
-            SELECT customer_id, substr(MIN(business_date), 1, 7) AS cohort
-            FROM sales INDEXED BY sales_purchases_by_customer WHERE {PURCHASE}
-            GROUP BY customer_id HAVING MIN(business_date) >= :first AND MIN(business_date) < :end
-        ), active AS (
-            SELECT DISTINCT customer_id, substr(business_date, 1, 7) AS month
-            FROM sales INDEXED BY sales_purchases_by_date
-            WHERE {PURCHASE} AND business_date >= :first AND business_date < :end
-        )
-        SELECT f.cohort, a.month, COUNT(*) FROM firsts f JOIN active a USING (customer_id)
-        GROUP BY f.cohort, a.month
+        """
+        SELECT substr(f.first_purchase, 1, 7), substr(s.business_date, 1, 7), COUNT(DISTINCT f.customer_id)
+        FROM customer_firsts f INDEXED BY customer_firsts_day
+        JOIN sales s INDEXED BY sales_purchases_by_customer
+          ON s.customer_id = f.customer_id AND s.kind = 'sale' AND s.voided_at IS NULL AND s.customer_id IS NOT NULL
+         AND s.business_date >= :first AND s.business_date < :end
+        WHERE f.first_purchase >= :first AND f.first_purchase < :end
+        GROUP BY 1, 2
         """,
         {"first": first.isoformat(), "end": end.isoformat()},
     ).fetchall()
@@ -168,15 +197,28 @@ def at_risk(db: Database, today: date, settings: dict[str, Any], *, limit: int =
     last quiet days (settings at_risk_*), biggest spenders first."""
     lookback = (today - timedelta(days=int(settings["at_risk_lookback_days"]))).isoformat()
     quiet = (today - timedelta(days=int(settings["at_risk_quiet_days"]))).isoformat()
+    # Only those with no purchase since the quiet day can be at risk: one index probe per customer
+    # who had bought before it, then their purchases in the lookback from the covering index of
+    # spend (voids are not in it; a sale is a positive amount).
     rows = db.execute(
-        """
-        SELECT s.customer_id, c.name, c.phone, COUNT(*), SUM(s.amount), MAX(s.business_date)
-        FROM sales s INDEXED BY sales_purchases_by_date JOIN customers c ON c.id = s.customer_id
-        WHERE s.kind = 'sale' AND s.voided_at IS NULL AND s.customer_id IS NOT NULL
-          AND s.business_date >= :lookback AND s.business_date <= :today
-          AND c.erased_at IS NULL AND c.merged_into IS NULL
-        GROUP BY s.customer_id HAVING COUNT(*) >= :minimum AND MAX(s.business_date) < :quiet
-        ORDER BY SUM(s.amount) DESC, s.customer_id LIMIT :limit
+        f"""
+        WITH quiet AS (
+            SELECT f.customer_id FROM customer_firsts f
+            WHERE f.first_purchase < :quiet AND NOT EXISTS (
+                SELECT 1 FROM sales INDEXED BY sales_purchases_by_customer
+                WHERE customer_id = f.customer_id AND {PURCHASE}
+                  AND business_date >= :quiet AND business_date <= :today)
+        ), regulars AS (
+            SELECT q.customer_id, COUNT(*) AS purchases, SUM(s.amount) AS spend, MAX(s.business_date) AS last_day
+            FROM quiet q JOIN sales s INDEXED BY sales_qualifying_spend
+              ON s.customer_id = q.customer_id AND s.voided_at IS NULL AND s.amount > 0
+             AND s.business_date >= :lookback AND s.business_date <= :today
+            GROUP BY q.customer_id HAVING COUNT(*) >= :minimum
+        )
+        SELECT r.customer_id, c.name, c.phone, r.purchases, r.spend, r.last_day
+        FROM regulars r JOIN customers c ON c.id = r.customer_id
+        WHERE c.erased_at IS NULL AND c.merged_into IS NULL
+        ORDER BY r.spend DESC, r.customer_id LIMIT :limit
         """,
         {
             "lookback": lookback,
@@ -209,18 +251,16 @@ def new_customers(db: Database, start: date, end: date, *, limit: int = 500) -> 
     """Customers whose first purchase ever fell in [start, end), first come first."""
     rows = db.execute(
         f"""
-        WITH firsts AS (
-            SELECT customer_id, MIN(business_date) AS first_day, COUNT(*) AS purchases
-            FROM sales INDEXED BY sales_purchases_by_customer WHERE {PURCHASE} AND business_date < :end
-            GROUP BY customer_id HAVING MIN(business_date) >= :start
-        )
-        SELECT f.customer_id, c.name, c.phone, f.purchases,
-               (SELECT COALESCE(SUM(amount), 0) FROM sales WHERE customer_id = f.customer_id
-                  AND voided_at IS NULL AND business_date >= :start AND business_date < :end),
-               f.first_day
-        FROM firsts f JOIN customers c ON c.id = f.customer_id
-        WHERE c.erased_at IS NULL
-        ORDER BY f.first_day, f.customer_id LIMIT :limit
+        SELECT f.customer_id, c.name, c.phone,
+               (SELECT COUNT(*) FROM sales INDEXED BY sales_purchases_by_customer
+                WHERE customer_id = f.customer_id AND {PURCHASE} AND business_date < :end),
+               (SELECT COALESCE(SUM(amount), 0) FROM sales INDEXED BY sales_qualifying_spend
+                WHERE customer_id = f.customer_id AND voided_at IS NULL
+                  AND business_date >= :start AND business_date < :end),
+               f.first_purchase
+        FROM customer_firsts f INDEXED BY customer_firsts_day JOIN customers c ON c.id = f.customer_id
+        WHERE f.first_purchase >= :start AND f.first_purchase < :end AND c.erased_at IS NULL
+        ORDER BY f.first_purchase, f.customer_id LIMIT :limit
         """,
         {"start": start.isoformat(), "end": end.isoformat(), "limit": limit},
     ).fetchall()

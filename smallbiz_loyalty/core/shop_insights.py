@@ -94,6 +94,10 @@ class InsightActions(Guarded, ShopClock):
         self._require("reports")
         return segments.rfm(self.db, today or self._moment(None)[1])
 
+    def rfm_segment_counts(self, today: date | None = None) -> dict[str, int]:
+        self._require("reports")
+        return segments.rfm_segment_counts(self.db, today or self._moment(None)[1])
+
     def cohorts(self, last_month_start: date, *, months: int = 12) -> list[segments.Cohort]:
         self._require("reports")
         return segments.cohorts(self.db, last_month_start, months=months)

@@ -82,7 +82,7 @@ def gather_monthly(shop: Shop, month: str, should_cancel: ShouldCancel = never_c
     steps = [
         lambda: report_data.weekly_figures(shop.db, start, end),
         lambda: report_data.nps_by_month(shop.db, start, months=NPS_MONTHS),
-        lambda: {key: len(rows) for key, rows in segments.rfm_segments(segments.rfm(shop.db, as_of)).items()},
+        lambda: segments.rfm_segment_counts(shop.db, as_of),
         lambda: segments.cohorts(shop.db, start, months=COHORT_MONTHS),
         lambda: report_data.category_sales(shop.db, start, end),
         lambda: segments.at_risk(shop.db, as_of, settings, limit=AT_RISK_FETCH),

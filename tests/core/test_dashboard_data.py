@@ -11,7 +11,6 @@ from smallbiz_loyalty.core.dashboard_data import (
     kpis,
     load_dashboard,
     new_vs_returning_by_month,
-    rfm_segment_counts,
     weekly_sales,
 )
 from smallbiz_loyalty.core.metrics import metrics_dict
@@ -128,7 +127,7 @@ def test_rfm_segment_counts_list_every_segment_in_order(shop: Shop) -> None:
     small_shop(shop)
     rows = shop.rfm(TODAY)
 
-    counts = rfm_segment_counts(rows)
+    counts = shop.rfm_segment_counts(TODAY)
 
     assert list(counts) == list(SEGMENTS)
     assert sum(counts.values()) == len(rows) == 5

@@ -107,6 +107,7 @@ OWNER_ONLY: list[tuple[str, str, Call]] = [
     ("month_metrics", "reports", lambda s, w: s.month_metrics("2026-10")),
     ("period_metrics", "reports", lambda s, w: s.period_metrics(OCTOBER, NOVEMBER)),
     ("rfm", "reports", lambda s, w: s.rfm()),
+    ("rfm_segment_counts", "reports", lambda s, w: s.rfm_segment_counts()),
     ("note_recipients", "reports", lambda s, w: s.note_recipients("thank-you")),
     ("cohorts", "reports", lambda s, w: s.cohorts(OCTOBER)),
     ("at_risk", "reports", lambda s, w: s.at_risk()),
