@@ -129,28 +129,22 @@ def new_vs_returning_by_month(
     new (first purchase ever in that month, as `metrics` counts N) and returning (all the others)."""
     first = add_months(last_month_start, -(months - 1))
     end = add_months(last_month_start, 1)
-    rows = db.execute(
-        f"""
-        WITH month_buyers AS (
-            SELECT DISTINCT customer_id, substr(business_date, 1, 7) AS month
-            FROM sales INDEXED BY sales_purchases_by_date
-            WHERE {PURCHASE} AND business_date >= :first AND business_date < :end
-        ), firsts AS (
-            SELECT customer_id, substr(MIN(business_date), 1, 7) AS month
-            FROM sales INDEXED BY sales_purchases_by_customer
-            WHERE {PURCHASE} AND customer_id IN (SELECT customer_id FROM month_buyers)
-            GROUP BY customer_id
-        )
-        SELECT b.month, SUM(f.month = b.month), COUNT(*)
-        FROM month_buyers b JOIN firsts f USING (customer_id) GROUP BY b.month
-        """,
-        {"first": first.isoformat(), "end": end.isoformat()},
-    ).fetchall()
-    counts = {month: (new, buyers) for month, new, buyers in rows}
+    firsts = dict(
+        db.execute(
+            "SELECT substr(first_purchase, 1, 7), COUNT(*) FROM customer_firsts"
+            " WHERE first_purchase >= ? AND first_purchase < ? GROUP BY 1",
+            [first.isoformat(), end.isoformat()],
+        ).fetchall()
+    )
     result = []
-    for index in range(months):
+    for index in range(months):  # a month at a time: the index gives each month's rows in a run, unsorted
         month = add_months(first, index)
-        new, buyers = counts.get(month.isoformat()[:7], (0, 0))
+        (buyers,) = db.execute(
+            f"SELECT COUNT(DISTINCT customer_id) FROM sales INDEXED BY sales_purchases_by_date"
+            f" WHERE {PURCHASE} AND business_date >= ? AND business_date < ?",
+            [month.isoformat(), add_months(month, 1).isoformat()],
+        ).fetchone()
+        new = firsts.get(month.isoformat()[:7], 0)
         result.append(MonthCustomers(month, new, buyers - new))
     return result
 

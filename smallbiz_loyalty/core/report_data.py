@@ -58,8 +58,8 @@ def weekly_figures(db: Database, start: date, end: date) -> list[Week]:
     money = {
         week: (revenue, visits)
         for week, revenue, visits in db.execute(
-            f"SELECT {_WEEK}, SUM(amount), SUM(kind = 'sale') FROM sales"
-            " WHERE business_date >= :start AND business_date < :end AND voided_at IS NULL GROUP BY 1",
+            f"SELECT {_WEEK}, SUM(revenue), SUM(sales) FROM sales_days"
+            " WHERE business_date >= :start AND business_date < :end GROUP BY 1",
             params,
         )
     }
@@ -167,33 +167,26 @@ def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) ->
             WHERE business_date < :end AND kind != 'expire'
         ), touched AS (
             SELECT DISTINCT customer_id, programme_id FROM moves
-        ), held AS (  -- all they hold now (every row ever written adds up to what is left of the lots)
-            SELECT t.customer_id, t.programme_id, SUM(r.remaining) AS quantity
-            FROM touched t JOIN lot_remaining r INDEXED BY lot_remaining_open
-              ON r.customer_id = t.customer_id AND r.programme_id = t.programme_id AND r.remaining != 0
-            GROUP BY t.customer_id, t.programme_id
-        ), later AS (
-            SELECT customer_id, programme_id, SUM(quantity) AS quantity FROM since GROUP BY customer_id, programme_id
-        ), lapsed_now AS (  -- lots dated before the start, past their last day by then, still holding something
-            SELECT r.customer_id, r.programme_id, SUM(r.remaining) AS quantity
-            FROM lot_remaining r INDEXED BY lot_remaining_due JOIN ledger l ON l.id = r.lot_id
-            WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < :start
-              AND l.business_date < :start
-            GROUP BY r.customer_id, r.programme_id
-        ), lapsed_drawn AS (  -- … and what was drawn from such lots since (a redemption only draws lots in date)
-            SELECT d.customer_id, d.programme_id, -SUM(d.quantity) AS quantity
-            FROM since d JOIN ledger lot ON lot.id = d.consumes
-            WHERE d.kind != 'redeem' AND d.quantity < 0 AND lot.expires_on < :start
-              AND lot.business_date < :start
-            GROUP BY d.customer_id, d.programme_id
-        ), opening AS (
-            SELECT t.customer_id, t.programme_id,
-                   COALESCE(held.quantity, 0) - COALESCE(later.quantity, 0)
-                   - COALESCE(lapsed_now.quantity, 0) - COALESCE(lapsed_drawn.quantity, 0) AS balance
-            FROM touched t LEFT JOIN held USING (customer_id, programme_id)
-            LEFT JOIN later USING (customer_id, programme_id)
-            LEFT JOIN lapsed_now USING (customer_id, programme_id)
-            LEFT JOIN lapsed_drawn USING (customer_id, programme_id)
+        ), opening AS (  -- the balance when the period began, from four parts added in one pass:
+            SELECT customer_id, programme_id, SUM(quantity) AS balance FROM (
+                -- all they hold now (every row ever written adds up to what is left of the lots) …
+                SELECT t.customer_id, t.programme_id, r.remaining AS quantity
+                FROM touched t JOIN lot_remaining r INDEXED BY lot_remaining_open
+                  ON r.customer_id = t.customer_id AND r.programme_id = t.programme_id AND r.remaining != 0
+                UNION ALL  -- … less every row written for the start or later …
+                SELECT customer_id, programme_id, -quantity FROM since
+                UNION ALL  -- … less lots dated before the start and past their last day by then that still
+                           -- hold something …
+                SELECT r.customer_id, r.programme_id, -r.remaining
+                FROM lot_remaining r INDEXED BY lot_remaining_due JOIN ledger l ON l.id = r.lot_id
+                WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < :start
+                  AND l.business_date < :start
+                UNION ALL  -- … and what was drawn from such lots since (a redemption only draws lots in date)
+                SELECT d.customer_id, d.programme_id, d.quantity
+                FROM since d JOIN ledger lot ON lot.id = d.consumes
+                WHERE d.kind != 'redeem' AND d.quantity < 0 AND lot.expires_on < :start
+                  AND lot.business_date < :start
+            ) GROUP BY customer_id, programme_id
         ), running AS (  -- what each move brought in the period so far, itself included
             SELECT id, customer_id, programme_id, quantity, cost,
                    SUM(quantity) OVER (PARTITION BY customer_id, programme_id ORDER BY id) AS moved
