@@ -37,6 +37,7 @@ _ENTRY_COLUMNS = (
     "id, kind, programme_id, customer_id, quantity, sale_id, voucher_id, reward_id, redemption_id, expires_on,"
     " consumes, reason, staff_id, created_at, business_date"
 )
+_INSERT = f"INSERT INTO ledger ({_ENTRY_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 14)})"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def insert_row(
 ) -> int:
     """Append one row (inside the caller's transaction); returns its id."""
     cursor = db.execute(
-        f"INSERT INTO ledger ({_ENTRY_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 14)})",
+        _INSERT,
         [
             kind,
             programme_id,

@@ -9,6 +9,9 @@ events (see `loyalty_text`) saying what happened."""
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,6 +29,8 @@ from smallbiz_loyalty.core.rewards import Reward, rewards_of
 from smallbiz_loyalty.core.sales import Sale
 from smallbiz_loyalty.core.text import clean_text
 
+# `json.dumps(events, ensure_ascii=False)` without building an encoder at every sale.
+_EVENTS_JSON = json.JSONEncoder(ensure_ascii=False)
 NEGATIVE_BALANCE_RULES = ("take_what_is_left", "allow", "block")
 MAX_ADJUSTMENT = 1_000_000
 REASON_MAX = 200
@@ -66,8 +71,31 @@ class Setup:
         return cheapest[0].cost if programme.unit == "stamps" and cheapest else None
 
 
+# A setup read once for a long action that never changes the programmes (see `setup_held`).
+_HELD: weakref.WeakKeyDictionary[Database, Setup] = weakref.WeakKeyDictionary()
+
+
 def read_setup(db: Database) -> Setup:
-    """What one action needs to know of the loyalty programmes: three queries."""
+    """What one action needs to know of the loyalty programmes: three queries (none inside `setup_held`)."""
+    held = _HELD.get(db)
+    return held if held is not None else _read_setup(db)
+
+
+@contextmanager
+def setup_held(db: Database) -> Iterator[Setup]:
+    """One reading of the programmes for every `read_setup` on `db` inside the block.
+
+    For a long action made of many sales that never edits programmes, rewards or
+    tiers (the demo build): it saves three queries a sale. Nothing inside may
+    change them; the reading is dropped when the block ends, however it ends."""
+    setup = _HELD[db] = _read_setup(db)
+    try:
+        yield setup
+    finally:
+        _HELD.pop(db, None)
+
+
+def _read_setup(db: Database) -> Setup:
     active = programs.list_programmes(db, active_only=True)
     rewards: dict[int, list[Reward]] = {}
     for reward in rewards_of(db):
@@ -125,7 +153,7 @@ def ready_event(
 def save_events(db: Database, sale_id: int, events: list[Event]) -> None:
     db.execute(
         "INSERT OR REPLACE INTO sale_events (sale_id, events) VALUES (?, ?)",
-        [sale_id, json.dumps(events, ensure_ascii=False)],
+        [sale_id, _EVENTS_JSON.encode(events)],
     )
 
 
@@ -199,11 +227,14 @@ def refresh_tiers(
 
 
 # -- sale -------------------------------------------------------------------
-def on_sale(db: Database, ctx: Context, sale: Sale) -> list[Event]:
-    """Earn in every active programme for a new sale; returns the events to show."""
+def on_sale(db: Database, ctx: Context, sale: Sale, *, customer: Customer | None = None) -> list[Event]:
+    """Earn in every active programme for a new sale; returns the events to show.
+
+    `customer`: the sale's customer, when the caller has just read it."""
     if sale.customer_id is None:
         return []
-    customer = get_customer(db, sale.customer_id)
+    if customer is None or customer.id != sale.customer_id:
+        customer = get_customer(db, sale.customer_id)
     setup = read_setup(db)
     # Qualifying spend with this sale in it: its tier is recorded after; it earns at the tier before.
     spend = programs.qualifying_spend(db, customer.id, ctx.today) if setup.tiers else 0

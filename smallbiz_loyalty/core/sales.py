@@ -124,7 +124,10 @@ def insert_sale(
         " VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)",
         [key, customer_id, amount, category, business_date.isoformat(), now, staff_id],
     )
-    return get_sale(db, cursor.lastrowid)
+    # The row just written, without reading it back (a sale is the counter's hottest write).
+    return Sale(
+        cursor.lastrowid, key, "sale", customer_id, amount, category, business_date, now, staff_id, None, None, None
+    )
 
 
 def returned_so_far(db: Database, sale_id: int) -> int:

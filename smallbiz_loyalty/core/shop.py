@@ -200,6 +200,7 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
                     customer_id = loyalty.follow_merges(self.db, customer_id).id
                 self._refuse_key_reuse(existing, kind="sale", customer_id=customer_id, amount=amount)
                 return self._replayed(existing)
+            customer: Customer | None = None
             if customer_id is not None:
                 customer = customers.get_customer(self.db, customer_id)
                 if not customer.active:
@@ -218,7 +219,7 @@ class Shop(LoyaltyActions, InsightActions, SafetyActions):
                 staff_id=self.staff_id,
                 currency=self.currency,
             )
-            events = loyalty.on_sale(self.db, ctx, sale)
+            events = loyalty.on_sale(self.db, ctx, sale, customer=customer)
             loyalty.save_events(self.db, sale.id, events)
         return SaleResult(sale, messages=render_events(events, self.currency))
 

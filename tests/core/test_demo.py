@@ -244,6 +244,25 @@ def test_cancelling_writes_nothing(shop: Shop) -> None:
     assert shop.db.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()[0] == '"Test Café"'
 
 
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_after_a_build_the_shop_reads_its_programmes_and_cache_afresh(shop: Shop, cancelled: bool) -> None:
+    # The build reads the programmes once and enlarges SQLite's page cache; neither outlives it.
+    cache_before = _count(shop, "PRAGMA cache_size")
+    if cancelled:
+        with pytest.raises(Cancelled):
+            build_demo(shop, customers=20, months=3, should_cancel=lambda: True)
+    else:
+        build_demo(shop, customers=3, months=2)
+    assert _count(shop, "PRAGMA cache_size") == cache_before
+
+    coffee = shop.programmes()[0]
+    shop.update_programme(coffee.id, visit_quantity=2)
+    customer = make_customer(shop, "Mona Late")
+    messages = shop.record_sale(customer_id=customer.id, amount=1_500, key="after-the-demo").messages
+
+    assert messages[0].startswith("+2 stamps")
+
+
 def test_progress_runs_to_the_end(shop: Shop) -> None:
     seen: list[tuple[int, int]] = []
 
