@@ -101,8 +101,16 @@ def transaction(db: Database) -> Iterator[Database]:
     for each other instead of failing half-way."""
     conn = db.conn
     if conn.in_transaction:
-        with db.atomic():
+        # A savepoint of one fixed name: SQLite releases or rolls back the innermost of that name,
+        # and the same two statements stay prepared (sqlite-utils' atomic() names each anew).
+        conn.execute("SAVEPOINT action")
+        try:
             yield db
+        except BaseException:
+            conn.execute("ROLLBACK TO action")
+            conn.execute("RELEASE action")
+            raise
+        conn.execute("RELEASE action")
         return
     try:
         conn.execute("BEGIN IMMEDIATE")

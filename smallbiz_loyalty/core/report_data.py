@@ -160,7 +160,7 @@ def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) ->
             SELECT programme_id, MIN(cost) AS cost FROM rewards WHERE active = 1 GROUP BY programme_id
         ), since AS (  -- every row of those programmes written for the period's start or later
             SELECT l.id, l.customer_id, l.programme_id, l.quantity, l.business_date, l.kind, l.consumes, cheapest.cost
-            FROM ledger l INDEXED BY ledger_date JOIN cheapest USING (programme_id)
+            FROM ledger l INDEXED BY ledger_business_date JOIN cheapest USING (programme_id)
             WHERE l.business_date >= :start
         ), moves AS (
             SELECT id, customer_id, programme_id, quantity, cost FROM since
