@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from smallbiz_loyalty.core import bulk, schema
+from smallbiz_loyalty.core import bulk, bulk_load, schema
 from smallbiz_loyalty.core.dates import fixed_clock
 from smallbiz_loyalty.core.shop import Shop
 
@@ -31,7 +31,7 @@ def fingerprint(size: int) -> str:
     """What the cached file depends on: the generator's and the schema's code (not their comments or
     docstrings), the size, the seed and the clock."""
     digest = hashlib.sha256()
-    for module in (bulk, schema):
+    for module in (bulk, bulk_load, schema):
         digest.update(_code(Path(module.__file__).read_text(encoding="utf-8")).encode())
     digest.update(f"{size}/{SEED}/{MONTHS}/{NOW.isoformat()}".encode())
     return digest.hexdigest()[:16]
