@@ -2,8 +2,8 @@
 what each should hold, read from the base tables.
 
 Triggers keep them in step with every write (schema.m0006_summaries); `check` compares them
-with what is stored here (`differences`), and a bulk load, which drops those triggers while
-it writes, fills them afterwards (`refill`)."""
+with what is stored here (`differences`). A bulk load drops those triggers while it writes
+(`drop_triggers`) and fills the tables itself (core/bulk_load.py)."""
 
 from __future__ import annotations
 
@@ -49,20 +49,15 @@ def differences(db: Database) -> dict[str, int]:
     """For each summary table that is out of step, how many rows differ (stored or expected)."""
     found = {}
     for table, (columns, expected) in EXPECTED.items():
+        # The expected rows once (materialized), compared both ways.
         (count,) = db.execute(
-            f"SELECT COUNT(*) FROM (SELECT * FROM ({expected}) EXCEPT SELECT {columns} FROM {table}"
-            f" UNION ALL SELECT * FROM (SELECT {columns} FROM {table} EXCEPT SELECT * FROM ({expected})))"
+            f"WITH expected AS MATERIALIZED ({expected}), stored AS (SELECT {columns} FROM {table})"
+            " SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored"
+            " UNION ALL SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM expected))"
         ).fetchone()
         if count:
             found[table] = count
     return found
-
-
-def refill(conn: sqlite3.Connection) -> None:
-    """Write every summary table anew from the base tables (inside the caller's transaction)."""
-    for table, (columns, expected) in EXPECTED.items():
-        conn.execute(f"DELETE FROM {table}")
-        conn.execute(f"INSERT INTO {table} ({columns}) {expected}")
 
 
 def drop_triggers(conn: sqlite3.Connection) -> list[str]:
