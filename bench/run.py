@@ -36,7 +36,8 @@ SIZES = (1_000, 10_000, 100_000)
 NOTES_COUNT = 1_000
 # name → (title, target text, test on the row's median/p95/ratio; None: no target)
 TARGETS: dict[str, tuple[str, str, Callable[[dict[str, Any]], bool] | None]] = {
-    "build": ("build the shop (bulk generator + check)", "< 90 s", lambda r: r["median"] < 90_000),
+    "build": ("build the shop (bulk generator)", "< 90 s", lambda r: r["median"] < 90_000),
+    "check": ("check the built shop (`Shop.check`)", "", None),
     "lookup_digits": ("counter lookup: last 4 phone digits", "p95 < 2 ms", lambda r: r["p95"] < 2),
     "lookup_name": ("counter lookup: Arabic name prefix", "p95 < 2 ms", lambda r: r["p95"] < 2),
     "lookup_card": ("counter lookup: card code", "p95 < 2 ms", lambda r: r["p95"] < 2),
@@ -201,13 +202,16 @@ def main(argv: list[str] | None = None) -> int:
             if args.profile:
                 profiled(args.profile, todo[args.profile], args.size)
                 return 0
-            build = sc.Measured(samples=[(meta["build_seconds"] + meta["check_seconds"]) * 1000])
-            build.notes.append(
-                f"bulk build {meta['build_seconds']:.1f} s + {meta['check']} check {meta['check_seconds']:.1f} s"
-                f" ({'cached from ' + meta['built_at'] if meta.get('cached') else 'built in this run'});"
-                f" {meta['bytes'] / 1e6:,.0f} MB"
+            origin = f"cached from {meta['built_at']}" if meta.get("cached") else "built in this run"
+            build = sc.Measured(samples=[meta["build_seconds"] * 1000])
+            build.notes.append(f"{origin}; {meta['bytes'] / 1e6:,.0f} MB; verified by the check below")
+            check = sc.Measured(samples=[meta["check_seconds"] * 1000])
+            pragma = "quick_check" if meta["check"] == "quick" else "integrity_check"
+            check.notes.append(
+                f"the {meta['check']} check (SQLite's {pragma} and every consistency check)"
+                f" found {len(meta['problems'])} problems"
             )
-            rows = [row_of("build", build)] if "build" in wanted else []
+            rows = [row_of(name, measured) for name, measured in (("build", build), ("check", check)) if name in wanted]
             for name in [n for n in todo if n in wanted]:  # in `todo`'s order: the writing ones last
                 print(f"{name} …", end=" ", flush=True)
                 rows.append(row_of(name, todo[name]()))
