@@ -165,35 +165,39 @@ def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) ->
         ), moves AS (
             SELECT id, customer_id, programme_id, quantity, cost FROM since
             WHERE business_date < :end AND kind != 'expire'
-        ), touched AS (
-            SELECT DISTINCT customer_id, programme_id FROM moves
-        ), opening AS (  -- the balance when the period began, from four parts added in one pass:
-            SELECT customer_id, programme_id, SUM(quantity) AS balance FROM (
-                -- all they hold now (every row ever written adds up to what is left of the lots) …
-                SELECT t.customer_id, t.programme_id, r.remaining AS quantity
-                FROM touched t JOIN lot_remaining r INDEXED BY lot_remaining_open
-                  ON r.customer_id = t.customer_id AND r.programme_id = t.programme_id AND r.remaining != 0
-                UNION ALL  -- … less every row written for the start or later …
-                SELECT customer_id, programme_id, -quantity FROM since
-                UNION ALL  -- … less lots dated before the start and past their last day by then that still
-                           -- hold something …
-                SELECT r.customer_id, r.programme_id, -r.remaining
+        ), touched AS (  -- who moved in the period, and by how much
+            SELECT customer_id, programme_id, SUM(quantity) AS moved FROM moves GROUP BY customer_id, programme_id
+        ), other AS (  -- the rest written since the start: the period's expiries and everything after it
+            SELECT customer_id, programme_id, SUM(quantity) AS quantity FROM since
+            WHERE business_date >= :end OR kind = 'expire' GROUP BY customer_id, programme_id
+        ), lapsed AS (  -- what lots dated before the start and past their last day by then still held then:
+            SELECT customer_id, programme_id, SUM(quantity) AS quantity FROM (
+                -- what they hold now …
+                SELECT r.customer_id, r.programme_id, r.remaining AS quantity
                 FROM lot_remaining r INDEXED BY lot_remaining_due JOIN ledger l ON l.id = r.lot_id
                 WHERE r.remaining > 0 AND r.expires_on IS NOT NULL AND r.expires_on < :start
                   AND l.business_date < :start
-                UNION ALL  -- … and what was drawn from such lots since (a redemption only draws lots in date)
-                SELECT d.customer_id, d.programme_id, d.quantity
+                UNION ALL  -- … and what was drawn from them since (a redemption only draws lots in date)
+                SELECT d.customer_id, d.programme_id, -d.quantity
                 FROM since d JOIN ledger lot ON lot.id = d.consumes
                 WHERE d.kind != 'redeem' AND d.quantity < 0 AND lot.expires_on < :start
                   AND lot.business_date < :start
             ) GROUP BY customer_id, programme_id
+        ), opening AS MATERIALIZED (  -- the balance when the period began: all they hold now (every row ever written
+                         -- adds up to what is left of the lots), less every row written since, less lapsed
+            SELECT t.customer_id, t.programme_id,
+                   (SELECT COALESCE(SUM(r.remaining), 0) FROM lot_remaining r INDEXED BY lot_remaining_open
+                    WHERE r.customer_id = t.customer_id AND r.programme_id = t.programme_id AND r.remaining != 0)
+                   - t.moved - COALESCE(o.quantity, 0) - COALESCE(x.quantity, 0) AS balance
+            FROM touched t LEFT JOIN other o USING (customer_id, programme_id)
+            LEFT JOIN lapsed x USING (customer_id, programme_id)
         ), running AS (  -- what each move brought in the period so far, itself included
             SELECT id, customer_id, programme_id, quantity, cost,
                    SUM(quantity) OVER (PARTITION BY customer_id, programme_id ORDER BY id) AS moved
             FROM moves
         ), crossings AS (
             SELECT r.customer_id, r.programme_id, MIN(r.id) AS first_id, MAX(o.balance + r.moved) AS peak
-            FROM running r JOIN opening o USING (customer_id, programme_id)
+            FROM running r CROSS JOIN opening o USING (customer_id, programme_id)  -- each move once, in order
             WHERE o.balance + r.moved - r.quantity < r.cost AND o.balance + r.moved >= r.cost
             GROUP BY r.customer_id, r.programme_id
         )
