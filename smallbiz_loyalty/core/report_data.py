@@ -142,18 +142,25 @@ class RewardReached:
     reached_on: date  # business date of the ledger row that reached it
 
 
-def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) -> list[RewardReached]:
+@dataclass(frozen=True)
+class RewardsReached:
+    first: list[RewardReached]  # the first `limit` of them, first reached first
+    total: int  # how many customers reached one in the period (a customer counts once per programme)
+
+
+def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) -> RewardsReached:
     """Customers whose balance in a programme went from below its cheapest active reward
-    to at least that in [start, end), first reached first (once per customer and programme).
+    to at least that in [start, end): the first `limit`, first reached first (once per customer
+    and programme), and how many there were in all.
 
     The balance before the period counts what is left of its unexpired lots (as
     `ledger.balance` does): what the customer holds now, less every row written for the
     period's start or later, less what lots already past their last day still held then.
     Within the period the ledger rows are added in the order they were written, leaving out
     expiry rows (an expiry written in the period may be for a lot that had already lapsed
-    before it). Returns [] when the shop has no ledger or no programme with rewards."""
+    before it). Returns none when the shop has no ledger or no programme with rewards."""
     if not (_has_table(db, "ledger") and _has_table(db, "rewards")):
-        return []
+        return RewardsReached([], 0)
     rows = db.execute(
         """
         WITH cheapest AS (
@@ -204,17 +211,21 @@ def reached_reward(db: Database, start: date, end: date, *, limit: int = 500) ->
         SELECT x.customer_id, c.name, c.phone, p.name,
                (SELECT rw.name FROM rewards rw WHERE rw.programme_id = x.programme_id AND rw.active = 1
                   AND rw.cost <= x.peak ORDER BY rw.cost DESC, rw.id LIMIT 1),
-               (SELECT business_date FROM ledger WHERE id = x.first_id)
+               (SELECT business_date FROM ledger WHERE id = x.first_id),
+               COUNT(*) OVER ()  -- all of them, before the limit
         FROM crossings x JOIN customers c ON c.id = x.customer_id JOIN programmes p ON p.id = x.programme_id
         WHERE c.erased_at IS NULL AND c.merged_into IS NULL
         ORDER BY 6, x.first_id LIMIT :limit
         """,
         {"start": start.isoformat(), "end": end.isoformat(), "limit": limit},
     ).fetchall()
-    return [
-        RewardReached(cid, name, phone, programme, reward, date.fromisoformat(day))
-        for cid, name, phone, programme, reward, day in rows
-    ]
+    return RewardsReached(
+        [
+            RewardReached(cid, name, phone, programme, reward, date.fromisoformat(day))
+            for cid, name, phone, programme, reward, day, _total in rows
+        ],
+        rows[0][-1] if rows else 0,
+    )
 
 
 def _has_table(db: Database, name: str) -> bool:

@@ -63,7 +63,7 @@ class MonthlyData:
     at_risk: list[segments.CustomerLine]
     birthdays: list[tuple[Customer, date]]
     top: list[segments.CustomerLine]
-    rewards: list[report_data.RewardReached]
+    rewards: report_data.RewardsReached
 
     @property
     def next_month(self) -> date:
@@ -294,7 +294,7 @@ def _sentences(data: MonthlyData, fmt: Fmt, s: Styles, shop: Shop) -> list[Flowa
         quiet_since=data.as_of - timedelta(days=int(settings["at_risk_quiet_days"])),
         birthdays=len(data.birthdays),
         next_month=data.next_month,
-        rewards_reached=len(data.rewards),
+        rewards_reached=data.rewards.total,
     )
     body = s.body.but(space_after=2.5 * mm)
     return [Para(sentence, body, lang=fmt.lang) for sentence in t.owner_sentences(story, fmt)]
@@ -329,7 +329,9 @@ def action_lists(data: MonthlyData, fmt: Fmt, *, width: float, region: str) -> l
         [fmt.number(rank), c.name, fmt.number(c.purchases), money(c.spend), last(c.last_purchase)]
         for rank, c in enumerate(data.top, start=1)
     ]
-    rewards = [[r.name, phone(r.phone), r.programme, r.reward, fmt.day(r.reached_on)] for r in data.rewards[:LIST_ROWS]]
+    rewards = [
+        [r.name, phone(r.phone), r.programme, r.reward, fmt.day(r.reached_on)] for r in data.rewards.first[:LIST_ROWS]
+    ]
     visits, spent = tr(t.VISITS_HEADER, lang), tr(t.SPENT, lang)
     customer, phone_h = tr(t.CUSTOMER, lang), tr(t.PHONE, lang)
     return [
@@ -350,7 +352,7 @@ def action_lists(data: MonthlyData, fmt: Fmt, *, width: float, region: str) -> l
         *_list(
             tr(t.REWARDS_TITLE, lang),
             [customer, phone_h, tr(t.PROGRAMME, lang), tr(t.REWARD, lang), tr(t.REACHED_ON, lang)], rewards, fmt,
-            width=width, weights=[3, 2, 2, 2, 1.5], phone_column=1, user_text={2, 3}, total=len(data.rewards),
+            width=width, weights=[3, 2, 2, 2, 1.5], phone_column=1, user_text={2, 3}, total=data.rewards.total,
         ),
     ]  # fmt: skip
 

@@ -251,7 +251,11 @@ def test_who_reached_a_reward_is_who_crossed_the_card_in_the_month(shop: Shop) -
     for day in range(1, 10):  # nine, all in September: one short
         shop.record_sale(customer_id=short.id, amount=1000, at=at(f"2026-09-{day:02d}"))
     reached = report_data.reached_reward(shop.db, date(2026, 9, 1), date(2026, 10, 1))
-    assert [(r.name, r.reward, r.reached_on) for r in reached] == [("Late", "Free coffee", date(2026, 9, 12))]
+    assert [(r.name, r.reward, r.reached_on) for r in reached.first] == [("Late", "Free coffee", date(2026, 9, 12))]
+    assert reached.total == 1
+    capped = report_data.reached_reward(shop.db, date(2026, 8, 1), date(2026, 10, 1), limit=1)
+    assert [r.name for r in capped.first] == ["Early"]  # 10 August; Late on 12 September: counted, not listed
+    assert capped.total == 2
 
 
 def test_nps_by_month_and_category_sales(shop: Shop) -> None:
