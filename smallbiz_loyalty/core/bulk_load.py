@@ -44,10 +44,9 @@ _KEPT_INDEXES = frozenset(
 _INSERT_TRIGGERS = ("ledger_draw_fits", "ledger_lot_opened", "ledger_lot_drawn", "customers_fts_insert")
 # What schema 0004's `ledger_lot_opened` / `ledger_lot_drawn` and schema 0006's insert triggers
 # (summaries.TRIGGERS) add for the ledger and sales rows after :ledger / :sales, in one statement
-# each: the new lots, the draws on lots, and two summaries' sums of those rows (summaries.EXPECTED
-# restricted to them) added to what is there. The third summary, `customer_firsts`, is cheaper
-# filled once at the end from its index. NOT INDEXED: each reads only the rows after the id, never a
-# whole index kept while loading (`sales_date` would otherwise serve the GROUP BY).
+# each: the new lots, the draws on lots, and two summaries' sums of those rows added to what is
+# there. The third summary, `customer_firsts`, is cheaper filled once at the end from its index.
+# NOT INDEXED: each reads only the rows after the id, never a whole index kept while loading.
 _DERIVE = (
     "INSERT INTO lot_remaining (lot_id, customer_id, programme_id, expires_on, remaining)"
     " SELECT id, customer_id, programme_id, expires_on, quantity FROM ledger NOT INDEXED"
@@ -56,22 +55,8 @@ _DERIVE = (
     " FROM (SELECT consumes, SUM(quantity) AS quantity FROM ledger NOT INDEXED WHERE id > :ledger"
     " AND consumes IS NOT NULL"
     " GROUP BY consumes) AS drawn WHERE lot_remaining.lot_id = drawn.consumes",
-    "INSERT INTO sales_days (business_date, revenue, sales, purchases, member_amount)"
-    " SELECT business_date, SUM(CASE WHEN voided_at IS NULL THEN amount ELSE 0 END),"
-    " SUM(voided_at IS NULL AND kind = 'sale'), SUM(voided_at IS NULL AND kind = 'sale' AND customer_id IS NOT NULL),"
-    " SUM(CASE WHEN voided_at IS NULL AND customer_id IS NOT NULL THEN amount ELSE 0 END)"
-    " FROM sales NOT INDEXED WHERE id > :sales GROUP BY business_date"  # not all of `sales_date` for the GROUP BY
-    " ON CONFLICT (business_date) DO UPDATE SET revenue = revenue + excluded.revenue, sales = sales + excluded.sales,"
-    " purchases = purchases + excluded.purchases, member_amount = member_amount + excluded.member_amount",
-    "INSERT INTO ledger_days (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date,"
-    " quantity, entries)"
-    " SELECT d.business_date, d.programme_id, d.kind, d.consumes IS NULL, d.quantity > 0,"
-    " COALESCE(lapsed.expires_on, ''), COALESCE(lapsed.business_date, ''), SUM(d.quantity), COUNT(*)"
-    " FROM ledger d NOT INDEXED LEFT JOIN ledger AS lapsed ON lapsed.id = d.consumes"
-    " AND lapsed.expires_on < d.business_date"
-    " WHERE d.id > :ledger GROUP BY 1, 2, 3, 4, 5, 6, 7"
-    " ON CONFLICT (business_date, programme_id, kind, lot, positive, lapsed_on, lapsed_lot_date) DO UPDATE SET"
-    " quantity = quantity + excluded.quantity, entries = entries + excluded.entries",
+    summaries.add_rows_after("sales_days", "sales"),
+    summaries.add_rows_after("ledger_days", "ledger"),
 )
 _ROWS_PER_INSERT = 50
 _MESSAGE, _DONE, _FAILED = "message", "done", "failed"

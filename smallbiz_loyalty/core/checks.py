@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from smallbiz_loyalty.core.i18n import _
+from smallbiz_loyalty.core.summaries import differences
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,6 @@ def lot_remaining(db: Database) -> list[Problem]:
 
 def summaries(db: Database) -> list[Problem]:
     """The summary tables the figures read (schema 0006) equal what the sales and the ledger say."""
-    from smallbiz_loyalty.core.summaries import differences
-
     return [
         Problem(
             "summaries", _("The summary table {table} is out of step with the data ({count} rows).", table=t, count=n)
